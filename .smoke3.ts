@@ -1,0 +1,22 @@
+import { chromium } from 'playwright-core';
+const base = process.argv[2]!;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const context = await browser.newContext({ locale: 'de-DE' });
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await cdp.send('Debugger.enable');
+cdp.on('Debugger.paused', async (e: any) => {
+  console.log(e.callFrames.slice(0, 25).map((f: any) => `${f.functionName} ${f.url.split('/').pop()}:${f.location.lineNumber}:${f.location.columnNumber}`).join('\n'));
+  const f = e.callFrames[0];
+  const src = await cdp.send('Debugger.getScriptSource', { scriptId: f.location.scriptId });
+  const lines = (src as any).scriptSource.split('\n');
+  const line = lines[f.location.lineNumber];
+  console.log('URL', f.url, 'len', lines.length);
+  console.log(line.slice(Math.max(0, f.location.columnNumber - 600), f.location.columnNumber + 300));
+  process.exit(0);
+});
+page.goto(base + '/erkelenz/leistungen/hundesteuer-abmeldung/antrag').catch(() => {});
+await new Promise((r) => setTimeout(r, 4000));
+await cdp.send('Debugger.pause');
+await new Promise((r) => setTimeout(r, 4000));
+await browser.close();

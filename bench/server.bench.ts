@@ -1,0 +1,202 @@
+/**
+ * `npm run bench:server`: throughput, latency and memory of the real submission route (resolve the served version,
+ * validate, durable SQLite commit with synchronous=FULL and group commit) beside a no-op route measured in the same
+ * server process and run, at 10 and 50 connections over loopback.
+ *
+ * The server (bench/serverBenchTarget.ts) is bundled with esbuild into plain JavaScript and runs in its own Node
+ * process, as in production (no TypeScript loader); autocannon runs in this process. RSS is the server process's,
+ * read from /proc. The no-op route goes through the real app's middleware stack (helmet, Cache-Control, rate
+ * limiter, JSON body parsing and checks, error handling), so the ratio is the cost of storing a submission.
+ *
+ * Env: BENCH_DURATION (seconds per row, default 10), BENCH_RUNTIME=tsx (run the target under `node --import tsx`
+ * instead, for comparison), BENCH_CPU_PROF=<dir> (write a V8 CPU profile of the server process there).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import { build } from 'esbuild';
+import { createFormValidator } from '../engine/index.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const RUNTIME = process.env.BENCH_RUNTIME === 'tsx' ? 'tsx' : 'node';
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
+const TENANT = 'erkelenz';
+const CONNECTIONS = [10, 50] as const;
+const TARGET = { ratio: 0.9, p99Ms: 25, rssMb: 150 };
+
+const loadBefore = loadavg();
+const dataDir = await mkdtemp(join(tmpdir(), 'kreisform-bench-'));
+const entry = RUNTIME === 'tsx' ? join(ROOT, 'bench/serverBenchTarget.ts') : await bundleTarget();
+
+/** Bundles the bench target (our TypeScript only; packages stay external) next to node_modules so they resolve. */
+async function bundleTarget(): Promise<string> {
+  const outfile = join(ROOT, 'node_modules/.cache/kreisform-bench/serverBenchTarget.mjs');
+  await build({
+    entryPoints: [join(ROOT, 'bench/serverBenchTarget.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+/** Starts the bench target on the data directory and waits for its port. */
+async function startTarget(): Promise<{ child: ChildProcess; port: number }> {
+  const execArgv = [
+    ...(RUNTIME === 'tsx' ? ['--import', 'tsx'] : []),
+    ...(CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : []),
+  ];
+  const child = spawn(process.execPath, [...execArgv, entry], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolvePort, reject) => {
+    child.once('exit', (code) => reject(new Error(`bench: server exited with ${code} before listening`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      try {
+        const message = JSON.parse(line) as { port?: number };
+        if (message.port) resolvePort(message.port);
+      } catch {
+        // not a JSON line: ignore
+      }
+    });
+  });
+  return { child, port };
+}
+
+/** Current and peak (high-water mark) resident set size of a process in MB, from /proc/<pid>/status. */
+function readRssMb(pid: number): { rss: number; hwm: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) / 1024;
+  return { rss: field('VmRSS'), hwm: field('VmHWM') };
+}
+
+async function stopTarget(target: ChildProcess): Promise<void> {
+  const exited = new Promise((resolveExit) => target.once('exit', resolveExit));
+  target.kill('SIGTERM');
+  await exited;
+}
+
+// The first start creates the database and publishes the catalogue (checking every definition); the measured server
+// is a restart on that database, as in production.
+const firstStart = await startTarget();
+const firstStartRssMb = readRssMb(firstStart.child.pid!).rss;
+await stopTarget(firstStart.child);
+const { child, port } = await startTarget();
+const pid = child.pid!;
+const restartRssMb = readRssMb(pid).rss;
+const baseUrl = `http://127.0.0.1:${port}`;
+
+const { service, body } = await pickServiceAndBody();
+const urls = {
+  submission: `${baseUrl}/api/v1/tenants/${TENANT}/services/${service}/submissions`,
+  'no-op': `${baseUrl}/api/v1/tenants/${TENANT}/services/${service}/noop-submissions`,
+};
+for (const [route, url] of Object.entries(urls)) {
+  const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  if (probe.status !== 201) throw new Error(`bench: ${route} probe answered ${probe.status} ${await probe.text()}`);
+}
+
+type Route = keyof typeof urls;
+interface Row {
+  route: Route;
+  connections: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  rssMb: number;
+}
+
+async function measure(route: Route, connections: number, duration = DURATION): Promise<Row> {
+  let peakRss = readRssMb(pid).rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, readRssMb(pid).rss)), 200);
+  const result = await autocannon({ url: urls[route], connections, duration, method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  clearInterval(sampler);
+  return {
+    route,
+    connections,
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    rssMb: Math.max(peakRss, readRssMb(pid).rss),
+  };
+}
+
+// Warm-up: JIT, ajv compile, SQLite page cache.
+await measure('submission', 10, 2);
+await measure('no-op', 10, 2);
+
+const rows: Row[] = [];
+for (const connections of CONNECTIONS) {
+  rows.push(await measure('no-op', connections));
+  rows.push(await measure('submission', connections));
+}
+const peakRssMb = readRssMb(pid).hwm;
+
+await stopTarget(child);
+await rm(dataDir, { recursive: true, force: true });
+const loadAfter = loadavg();
+
+const noopOf = (connections: number) => rows.find((r) => r.route === 'no-op' && r.connections === connections)!;
+const mark = (ok: boolean) => (ok ? 'yes' : 'NO');
+console.log(`\nkreisform server benchmark: POST ${service} (${TENANT}), ${body.length} bytes body, ${DURATION} s per row, loopback, synchronous=FULL`);
+console.log(`server: ${RUNTIME === 'tsx' ? 'node --import tsx (TypeScript loader)' : 'esbuild bundle on plain node'} ${process.version}, own process; autocannon in the bench process`);
+console.log('no-op route: same app and middleware stack as the submission route (helmet, Cache-Control, rate limiter, JSON');
+console.log('  body parsing and checks, error handling), answers a constant 201 receipt without resolving, validating or storing');
+console.log(`load average (1 min) before ${loadBefore[0]!.toFixed(2)}, after ${loadAfter[0]!.toFixed(2)}`);
+console.log(`RSS after start: ${firstStartRssMb.toFixed(0)} MB on a new database (catalogue checked), ${restartRssMb.toFixed(0)} MB on restart (measured server)\n`);
+console.log('route        conns    req/s   p50 ms   p99 ms  RSS MB  non-2xx  errors   ratio  targets (>=0.90x, p99<=25 ms, RSS<=150 MB)');
+for (const row of rows) {
+  const ratio = row.perSecond / noopOf(row.connections).perSecond;
+  const targets =
+    row.route === 'submission'
+      ? `${mark(ratio >= TARGET.ratio)}, ${mark(row.p99 <= TARGET.p99Ms)}, ${mark(row.rssMb <= TARGET.rssMb)}${row.connections === 50 ? '  (the target row)' : ''}`
+      : '';
+  console.log(
+    `${row.route.padEnd(12)} ${String(row.connections).padStart(5)} ${row.perSecond.toFixed(0).padStart(8)} ${row.p50.toFixed(1).padStart(8)} ${row.p99.toFixed(1).padStart(8)} ${row.rssMb.toFixed(0).padStart(7)} ${String(row.non2xx).padStart(8)} ${String(row.errors).padStart(7)} ${`${ratio.toFixed(2)}x`.padStart(7)}  ${targets}`,
+  );
+}
+console.log(`peak RSS of the server process over the whole run (VmHWM, includes start-up): ${peakRssMb.toFixed(0)} MB`);
+const at50 = rows.find((r) => r.route === 'submission' && r.connections === 50)!;
+const ratio50 = at50.perSecond / noopOf(50).perSecond;
+const met = ratio50 >= TARGET.ratio && at50.p99 <= TARGET.p99Ms && at50.rssMb <= TARGET.rssMb;
+console.log(
+  `targets at 50 connections: ratio ${ratio50.toFixed(2)}x >= ${TARGET.ratio}x ${mark(ratio50 >= TARGET.ratio)}; p99 ${at50.p99} ms <= ${TARGET.p99Ms} ms ${mark(at50.p99 <= TARGET.p99Ms)}; RSS ${at50.rssMb.toFixed(0)} MB <= ${TARGET.rssMb} MB ${mark(at50.rssMb <= TARGET.rssMb)} => ${met ? 'all met' : 'NOT all met'}`,
+);
+
+/** Picks a service the tenant serves and a valid fixture body for the served version (the real catalogue). */
+async function pickServiceAndBody(): Promise<{ service: string; body: string }> {
+  const validator = createFormValidator();
+  const preferred = ['hundesteuer-anmeldung', 'bewohnerparkausweis', 'gewerbeanmeldung'];
+  const { items } = (await (await fetch(`${baseUrl}/api/v1/tenants/${TENANT}/services`)).json()) as { items: { id: string }[] };
+  const ids = [...preferred.filter((id) => items.some((item) => item.id === id)), ...items.map((item) => item.id)];
+  for (const id of ids) {
+    const definition = await (await fetch(`${baseUrl}/api/v1/tenants/${TENANT}/services/${id}`)).json();
+    const fixtureDir = join(ROOT, 'forms', id, 'fixtures', 'valid');
+    let files: string[] = [];
+    try {
+      files = readdirSync(fixtureDir).filter((name) => name.endsWith('.json'));
+    } catch {
+      continue;
+    }
+    for (const file of files) {
+      const text = readFileSync(join(fixtureDir, file), 'utf8');
+      if (validator.validate(definition, JSON.parse(text)).valid) return { service: id, body: JSON.stringify(JSON.parse(text)) };
+    }
+  }
+  throw new Error(`bench: no valid fixture for any service of ${TENANT}`);
+}

@@ -1,0 +1,65 @@
+/**
+ * The server process measured by bench/server.bench.ts (which bundles this file with esbuild and runs it as plain
+ * JavaScript): the real app (createServerDeps + createApp, SQLite with synchronous=FULL, group commit) plus the
+ * same-run baseline, a no-op submission route. The no-op route exists only here, never in the product. It sits in
+ * the real app's middleware stack (helmet, Cache-Control, the same rate limiter and JSON body parsing and checks as
+ * the submission route, request logging when LOG_LEVEL=debug, error handling) and answers a constant receipt of the
+ * same shape, so the ratio shows what resolving, validating and durably storing a submission costs beyond a route
+ * that does nothing. Prints one JSON line `{"port":n}` on stdout when listening.
+ */
+import { Router, type Application } from 'express';
+import { createApp } from '../server/createApp.ts';
+import { createLogger } from '../server/createLogger.ts';
+import { createServerDeps } from '../server/createServerDeps.ts';
+import { loadConfig } from '../server/loadConfig.ts';
+import { createRateLimit } from '../server/middleware/createRateLimit.ts';
+import { parseJsonBody } from '../server/middleware/parseJsonBody.ts';
+import type { RouterMount } from '../server/RouterMount.ts';
+import type { AppDeps } from '../server/AppDeps.ts';
+
+/** Path of the no-op route below /api/v1, parallel to `/tenants/{tenant}/services/{service}/submissions`. */
+const NOOP_PATH = '/tenants/:tenant/services/:service/noop-submissions';
+const SUBMISSION_PATH = '/tenants/:tenant/services/:service/submissions';
+
+// The limiter stays in the stack (it counts every request) but the bench's load must not trip it.
+const config = { ...loadConfig(), submissionRateLimit: 10_000_000 };
+const deps = await createServerDeps(config, createLogger(config.logLevel));
+const app = createApp(deps);
+insertBeforePublicRouter(app, createNoopRouter(deps));
+
+const server = app.listen(0, '127.0.0.1', () => {
+  const address = server.address();
+  process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`);
+});
+process.on('SIGTERM', () => {
+  server.close();
+  server.closeAllConnections();
+  void deps.storage.close().then(() => process.exit(0));
+});
+
+function createNoopRouter(deps: AppDeps): Router {
+  const router = Router();
+  const receipt = { id: '00000000-0000-4000-8000-000000000000', reference: 'ERK-2026-000000', version: '1.0.0', receivedAt: new Date(0).toISOString() };
+  router.post(NOOP_PATH, createRateLimit(deps.config.submissionRateLimit, 60_000), ...parseJsonBody(deps.config.bodyLimitBytes), (_req, res) => {
+    res.status(201).json(receipt);
+  });
+  return router;
+}
+
+/**
+ * Mounts `router` at /api/v1 directly before the router that holds the submission route, so a no-op request passes
+ * the same app-level middleware and routers as a submission (and not more). Express 5 keeps layers in `.stack`.
+ */
+function insertBeforePublicRouter(target: Application, router: Router): void {
+  type Layer = { handle: unknown; route?: { path: unknown } };
+  const mounts = target.locals.routerMounts as RouterMount[];
+  const submissionRouter = mounts.find((mount) =>
+    (mount.router as unknown as { stack: Layer[] }).stack.some((layer) => layer.route?.path === SUBMISSION_PATH),
+  )?.router;
+  const stack = (target as unknown as { router: { stack: Layer[] } }).router.stack;
+  target.use('/api/v1', router);
+  const layer = stack.pop()!;
+  const index = stack.findIndex((entry) => entry.handle === submissionRouter);
+  if (index < 0) throw new Error(`bench target: no router with ${SUBMISSION_PATH} in the app stack`);
+  stack.splice(index, 0, layer);
+}

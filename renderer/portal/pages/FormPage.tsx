@@ -1,0 +1,346 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { RJSFSchema, UiSchema, ValidatorType } from '@rjsf/utils';
+import { KernForm, type KernFormHandle } from '../../shared/kern/KernForm.tsx';
+import { ErrorSummary, ERROR_SUMMARY_ID } from '../../shared/kern/ErrorSummary.tsx';
+import { getFieldLabel, toFieldId } from '../../shared/kern/fieldLabels.ts';
+import { collectAnswers } from '../../shared/review/collectAnswers.ts';
+import { formatAnswersText } from '../../shared/review/formatAnswersText.ts';
+import { ReviewList } from '../../shared/review/ReviewList.tsx';
+import { loadPrecompiledValidator } from '../../shared/validation/loadPrecompiledValidator.ts';
+import { Alert } from '../components/Alert.tsx';
+import { Link } from '../components/Link.tsx';
+import { Loading } from '../components/Loading.tsx';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { downloadText } from '../downloadSummary.ts';
+import { formatDate, formatDateTime } from '../formatDateTime.ts';
+import { ApiError, describeApiError, portalApi, type DraftSaved, type ServedDefinition, type SubmissionReceipt } from '../portalApi.ts';
+import { usePortal } from '../PortalContext.ts';
+import { takeResumedForm, type ResumedForm } from '../resumeStore.ts';
+import { portalPaths } from '../routing.ts';
+import { loadService } from '../serviceCache.ts';
+import { useAsync } from '../useAsync.ts';
+import { NotFoundPage } from './NotFoundPage.tsx';
+
+interface Step {
+  title: string;
+  properties: string[];
+}
+
+type Phase =
+  | { kind: 'form'; step: number }
+  | { kind: 'review' }
+  | { kind: 'done'; receipt: SubmissionReceipt };
+
+function focusById(id: string): void {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
+}
+
+function pointerToSegments(pointer: string): string[] {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** The form route: loads definition and precompiled validator, then steps, review, submit, confirmation. */
+export default function FormPage({ service }: { service: string }) {
+  const { participant } = usePortal();
+  const state = useAsync(`form:${participant.slug}/${service}`, async () => {
+    const definition = await loadService(participant.slug, service);
+    const validator = await loadPrecompiledValidator(definition.id, definition.version, definition.schema as RJSFSchema);
+    return { definition, validator };
+  });
+  const [resumed] = useState(() => takeResumedForm(participant.slug, service));
+  if (state.status === 'loading') return <Loading text="Formular wird geladen …" />;
+  if (state.status === 'failed') {
+    if (state.error instanceof ApiError && state.error.status === 404) return <NotFoundPage participant={participant} />;
+    return (
+      <Alert kind="danger" title="Das Formular konnte nicht geladen werden">
+        <p className="kern-body">{describeApiError(state.error)}</p>
+      </Alert>
+    );
+  }
+  return <FormFlow definition={state.value.definition} validator={state.value.validator} resumed={resumed} />;
+}
+
+function FormFlow({
+  definition,
+  validator,
+  resumed,
+}: {
+  definition: ServedDefinition;
+  validator: ValidatorType;
+  resumed: ResumedForm | undefined;
+}) {
+  const { participant } = usePortal();
+  const schema = definition.schema as RJSFSchema;
+  const uiSchema = definition.uiSchema as UiSchema;
+  const steps: Step[] = useMemo(
+    () => definition.steps ?? [{ title: definition.title, properties: Object.keys(schema.properties ?? {}) }],
+    [definition, schema],
+  );
+  const multiStep = steps.length > 1;
+  const [phase, setPhase] = useState<Phase>({ kind: 'form', step: 0 });
+  const [data, setData] = useState<Record<string, unknown>>(() => resumed?.data ?? {});
+  const [formSeed, setFormSeed] = useState<Record<string, unknown>>(data);
+  const [saved, setSaved] = useState<DraftSaved | undefined>();
+  const [problem, setProblem] = useState<string | undefined>();
+  const [serverErrors, setServerErrors] = useState<{ pointer: string; message: string }[]>([]);
+  const [sending, setSending] = useState(false);
+  const idempotencyKey = useRef<string>(crypto.randomUUID());
+  const formHandle = useRef<KernFormHandle>(null);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    focusById(phase.kind === 'form' ? 'kf-schritt' : phase.kind === 'review' ? 'kf-seitentitel' : 'kf-bestaetigung');
+  }, [phase]);
+
+  const goToStep = (step: number) => {
+    setFormSeed(data);
+    setSaved(undefined);
+    setPhase({ kind: 'form', step });
+  };
+
+  const onStepSubmit = (stepData: Record<string, unknown>) => {
+    setData(stepData);
+    setFormSeed(stepData);
+    setSaved(undefined);
+    if (phase.kind === 'form' && phase.step < steps.length - 1) {
+      setPhase({ kind: 'form', step: phase.step + 1 });
+    } else {
+      idempotencyKey.current = crypto.randomUUID();
+      setServerErrors([]);
+      setProblem(undefined);
+      setPhase({ kind: 'review' });
+    }
+  };
+
+  const saveDraft = async () => {
+    const current = formHandle.current?.getData() ?? data;
+    setProblem(undefined);
+    try {
+      setSaved(await portalApi.saveDraft(participant.slug, definition.id, current));
+      focusById('kf-zwischenstand');
+    } catch (error) {
+      setProblem(describeApiError(error));
+      focusById('kf-problem');
+    }
+  };
+
+  const send = async () => {
+    setSending(true);
+    setProblem(undefined);
+    setServerErrors([]);
+    try {
+      const receipt = await portalApi.submit(participant.slug, definition.id, data, idempotencyKey.current);
+      setPhase({ kind: 'done', receipt });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 422 && error.details.length > 0) {
+        setServerErrors(error.details);
+        focusById(ERROR_SUMMARY_ID);
+      } else {
+        setProblem(describeApiError(error));
+        focusById('kf-problem');
+      }
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const problemAlert = problem ? (
+    <Alert kind="danger" title="Das hat nicht geklappt" id="kf-problem" focusable>
+      <p className="kern-body">{problem}</p>
+    </Alert>
+  ) : null;
+
+  if (phase.kind === 'done') {
+    const answers = collectAnswers(schema, uiSchema, data);
+    const download = () =>
+      downloadText(
+        `antrag-${phase.receipt.reference}.txt`,
+        [
+          `${definition.title} – ${participant.portalName}`,
+          `Aktenzeichen: ${phase.receipt.reference}`,
+          `Eingegangen am: ${formatDateTime(phase.receipt.receivedAt)}`,
+          '',
+          formatAnswersText(answers),
+          '',
+        ].join('\n'),
+      );
+    return (
+      <>
+        <PageHeading title={`Antrag eingegangen: ${definition.title}`}>Vielen Dank, Ihr Antrag ist eingegangen</PageHeading>
+        <section className="kern-alert kern-alert--success" id="kf-bestaetigung" tabIndex={-1} aria-labelledby="kf-bestaetigung-titel">
+          <div className="kern-alert__header">
+            <span className="kern-icon kern-icon--success" aria-hidden="true" />
+            <h2 className="kern-title" id="kf-bestaetigung-titel">
+              Ihr Aktenzeichen: <span className="kf-reference">{phase.receipt.reference}</span>
+            </h2>
+          </div>
+          <div className="kern-alert__body">
+            <p className="kern-body">
+              {definition.title} · eingegangen am {formatDateTime(phase.receipt.receivedAt)}. Bitte geben Sie das Aktenzeichen
+              bei Rückfragen an. Die {participant.name} meldet sich bei Ihnen.
+            </p>
+          </div>
+        </section>
+        <div className="kf-button-row kf-no-print">
+          <button type="button" className="kern-btn kern-btn--secondary" onClick={() => window.print()}>
+            <span className="kern-label">Zusammenfassung drucken</span>
+          </button>
+          <button type="button" className="kern-btn kern-btn--secondary" onClick={download}>
+            <span className="kern-label">Zusammenfassung herunterladen (Textdatei)</span>
+          </button>
+        </div>
+        <h2 className="kern-heading-medium">Ihre Angaben</h2>
+        <ReviewList answers={answers} />
+        <p className="kern-body kf-no-print">
+          <Link to={portalPaths.start(participant.slug)}>Zurück zur Übersicht der Leistungen</Link>
+        </p>
+      </>
+    );
+  }
+
+  if (phase.kind === 'review') {
+    const summaryEntries = serverErrors.map((error) => {
+      const segments = pointerToSegments(error.pointer);
+      return { fieldId: toFieldId(segments), label: getFieldLabel(schema, uiSchema, segments), message: error.message };
+    });
+    return (
+      <>
+        <PageHeading title={`Angaben prüfen: ${definition.title}`}>Bitte prüfen Sie Ihre Angaben</PageHeading>
+        <p className="kern-body">
+          {definition.title}. Erst mit „Antrag absenden“ wird Ihr Antrag an die {participant.name} übermittelt.
+        </p>
+        {summaryEntries.length > 0 ? (
+          <>
+            <ErrorSummary entries={summaryEntries} />
+            <p className="kern-body">Bitte ändern Sie die genannten Angaben im Formular.</p>
+          </>
+        ) : null}
+        {problemAlert}
+        {steps.map((step, index) => (
+          <section key={step.title + index} className="kf-section" aria-labelledby={`kf-pruefen-${index}`}>
+            <h2 className="kern-heading-medium" id={`kf-pruefen-${index}`}>
+              {multiStep ? step.title : 'Ihre Angaben'}
+            </h2>
+            <ReviewList answers={collectAnswers(schema, uiSchema, data, '', step.properties)} />
+            <button type="button" className="kern-btn kern-btn--tertiary" onClick={() => goToStep(index)}>
+              <span className="kern-label">
+                Ändern<span className="kern-sr-only">: {multiStep ? step.title : 'Ihre Angaben'}</span>
+              </span>
+            </button>
+          </section>
+        ))}
+        <div className="kf-button-row">
+          <button type="button" className="kern-btn kern-btn--primary" onClick={() => void send()} disabled={sending}>
+            <span className="kern-label">{sending ? 'Wird gesendet …' : 'Antrag absenden'}</span>
+          </button>
+          <button type="button" className="kern-btn kern-btn--secondary" onClick={() => goToStep(steps.length - 1)}>
+            <span className="kern-label">Zurück zum Formular</span>
+          </button>
+        </div>
+      </>
+    );
+  }
+
+  const step = steps[phase.step] ?? steps[0]!;
+  const isLast = phase.step === steps.length - 1;
+  return (
+    <>
+      <nav aria-label="Brotkrumen" className="kf-breadcrumb">
+        <Link to={portalPaths.service(participant.slug, definition.id)}>Zurück zur Leistungsbeschreibung</Link>
+      </nav>
+      <PageHeading title={multiStep ? `${definition.title} – Schritt ${phase.step + 1} von ${steps.length}` : definition.title}>
+        {definition.title}
+      </PageHeading>
+      {resumed && phase.step === 0 ? (
+        <Alert kind="info" title="Ihr zwischengespeicherter Antrag wurde geladen" headingLevel={2}>
+          {resumed.migratedFrom ? (
+            <p className="kern-body">
+              Das Formular wurde seit Ihrem Zwischenstand aktualisiert (vorher Version {resumed.migratedFrom}). Ihre Angaben
+              wurden übernommen.
+              {resumed.droppedFields && resumed.droppedFields.length > 0
+                ? ` Diese Angaben werden nicht mehr benötigt und wurden entfernt: ${resumed.droppedFields.join(', ')}.`
+                : ''}
+            </p>
+          ) : (
+            <p className="kern-body">Sie können Ihre Angaben jetzt ergänzen und den Antrag absenden.</p>
+          )}
+        </Alert>
+      ) : null}
+      {multiStep ? (
+        <div className="kf-progress">
+          <p className="kern-body kern-body--bold" id="kf-fortschritt">
+            Schritt {phase.step + 1} von {steps.length}
+          </p>
+          <progress className="kern-progress" max={steps.length} value={phase.step + 1} aria-labelledby="kf-fortschritt" />
+        </div>
+      ) : null}
+      <h2 className="kern-heading-medium" id="kf-schritt" tabIndex={-1}>
+        {multiStep ? step.title : 'Ihre Angaben'}
+      </h2>
+      <p className="kern-body kern-body--small">Felder mit „(Pflichtfeld)“ müssen ausgefüllt werden.</p>
+      {problemAlert}
+      {saved ? (
+        <section className="kern-alert kern-alert--success" id="kf-zwischenstand" tabIndex={-1} aria-labelledby="kf-zwischenstand-titel">
+          <div className="kern-alert__header">
+            <span className="kern-icon kern-icon--success" aria-hidden="true" />
+            <h2 className="kern-title" id="kf-zwischenstand-titel">
+              Zwischenstand gespeichert
+            </h2>
+          </div>
+          <div className="kern-alert__body">
+            <p className="kern-body">
+              Ihr Fortsetzungscode: <code className="kf-code">{saved.code}</code>
+            </p>
+            <p className="kern-body">
+              Mit diesem Link setzen Sie den Antrag bis zum {formatDate(saved.expiresAt)} fort:{' '}
+              <a className="kern-link kf-break" href={`${portalPaths.resume(participant.slug)}#${saved.code}`}>
+                {`${window.location.origin}${portalPaths.resume(participant.slug)}#${saved.code}`}
+              </a>
+            </p>
+            <p className="kern-body">
+              Bewahren Sie Code und Link sorgfältig auf: Wer sie kennt, kann Ihre Angaben sehen. Ein Benutzerkonto ist nicht nötig.
+            </p>
+          </div>
+        </section>
+      ) : null}
+      <KernForm
+        key={phase.step}
+        ref={formHandle}
+        schema={schema}
+        uiSchema={uiSchema}
+        validator={validator}
+        formData={formSeed}
+        visibleProperties={multiStep ? step.properties : undefined}
+        submitText={isLast ? 'Weiter zur Prüfung' : 'Weiter'}
+        onSubmit={onStepSubmit}
+      >
+        {phase.step > 0 ? (
+          <button
+            type="button"
+            className="kern-btn kern-btn--secondary"
+            onClick={() => {
+              const current = formHandle.current?.getData() ?? data;
+              setData(current);
+              setFormSeed(current);
+              setSaved(undefined);
+              setPhase({ kind: 'form', step: phase.step - 1 });
+            }}
+          >
+            <span className="kern-label">Zurück</span>
+          </button>
+        ) : null}
+        <button type="button" className="kern-btn kern-btn--tertiary" onClick={() => void saveDraft()}>
+          <span className="kern-label">Zwischenspeichern</span>
+        </button>
+      </KernForm>
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+import { getParticipant } from '../../../engine/participants.ts';
+import { Alert } from '../components/Alert.tsx';
+import { Link } from '../components/Link.tsx';
+import { Loading } from '../components/Loading.tsx';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { ApiError, describeApiError, type ServedDefinition } from '../portalApi.ts';
+import { usePortal } from '../PortalContext.ts';
+import { portalPaths } from '../routing.ts';
+import { loadService } from '../serviceCache.ts';
+import { useAsync } from '../useAsync.ts';
+import { NotFoundPage } from './NotFoundPage.tsx';
+
+function describeLead(lead: ServedDefinition['lead']): string {
+  if (lead.kind === 'kreis') return 'Kreis Heinsberg (für alle Kommunen gemeinsam)';
+  return lead.participants.map((slug) => getParticipant(slug)?.name ?? slug).join(', ');
+}
+
+/** A service's page: description, lead, legal basis, local contact details, link to the form. */
+export function ServicePage({ service }: { service: string }) {
+  const { participant } = usePortal();
+  const state = useAsync(`service:${participant.slug}/${service}`, () => loadService(participant.slug, service));
+  if (state.status === 'loading') return <Loading text="Leistung wird geladen …" />;
+  if (state.status === 'failed') {
+    if (state.error instanceof ApiError && state.error.status === 404) return <NotFoundPage participant={participant} />;
+    return (
+      <Alert kind="danger" title="Die Leistung konnte nicht geladen werden">
+        <p className="kern-body">{describeApiError(state.error)}</p>
+      </Alert>
+    );
+  }
+  const definition = state.value;
+  const details = definition.localDetails;
+  const stepCount = definition.steps?.length ?? 1;
+  return (
+    <>
+      <nav aria-label="Brotkrumen" className="kf-breadcrumb">
+        <Link to={portalPaths.start(participant.slug)}>Alle Leistungen</Link>
+      </nav>
+      <PageHeading title={definition.title}>{definition.title}</PageHeading>
+      <p className="kern-body kern-body--large kf-prewrap">{definition.description}</p>
+      <dl className="kern-description-list">
+        {definition.category ? (
+          <div className="kern-description-list-item">
+            <dt className="kern-description-list-item__key">Kategorie</dt>
+            <dd className="kern-description-list-item__value">{definition.category}</dd>
+          </div>
+        ) : null}
+        <div className="kern-description-list-item">
+          <dt className="kern-description-list-item__key">Federführung</dt>
+          <dd className="kern-description-list-item__value">{describeLead(definition.lead)}</dd>
+        </div>
+        {definition.legalBasis ? (
+          <div className="kern-description-list-item">
+            <dt className="kern-description-list-item__key">Rechtsgrundlage</dt>
+            <dd className="kern-description-list-item__value">{definition.legalBasis}</dd>
+          </div>
+        ) : null}
+        <div className="kern-description-list-item">
+          <dt className="kern-description-list-item__key">Umfang</dt>
+          <dd className="kern-description-list-item__value">
+            {stepCount === 1 ? 'Ein Formularschritt' : `${stepCount} Formularschritte`}, danach prüfen Sie Ihre Angaben vor dem Absenden.
+          </dd>
+        </div>
+      </dl>
+      {details ? (
+        <section aria-labelledby="kf-kontakt" className="kf-section">
+          <h2 className="kern-heading-medium" id="kf-kontakt">
+            Ihre Ansprechstelle
+          </h2>
+          <dl className="kern-description-list">
+            {(
+              [
+                ['Stelle', details.office],
+                ['Ansprechperson', details.contact],
+                ['Telefon', details.phone],
+                ['E-Mail', details.email],
+                ['Öffnungszeiten', details.openingHours],
+              ] as const
+            )
+              .filter(([, value]) => Boolean(value))
+              .map(([key, value]) => (
+                <div className="kern-description-list-item" key={key}>
+                  <dt className="kern-description-list-item__key">{key}</dt>
+                  <dd className="kern-description-list-item__value kf-prewrap">
+                    {key === 'E-Mail' ? (
+                      <a className="kern-link" href={`mailto:${value}`}>
+                        {value}
+                      </a>
+                    ) : key === 'Telefon' ? (
+                      <a className="kern-link" href={`tel:${String(value).replace(/[^0-9+]/g, '')}`}>
+                        {value}
+                      </a>
+                    ) : (
+                      value
+                    )}
+                  </dd>
+                </div>
+              ))}
+          </dl>
+        </section>
+      ) : null}
+      <p className="kf-button-row">
+        <Link to={portalPaths.form(participant.slug, definition.id)} className="kern-btn kern-btn--primary kf-link-button">
+          <span className="kern-label">Antrag online stellen</span>
+        </Link>
+      </p>
+      <p className="kern-body">
+        Sie haben einen Antrag zwischengespeichert?{' '}
+        <Link to={portalPaths.resume(participant.slug)}>Antrag mit Fortsetzungscode fortsetzen</Link>
+      </p>
+    </>
+  );
+}

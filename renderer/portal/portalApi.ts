@@ -1,0 +1,110 @@
+import type { FormDefinition } from '../../engine/generated/FormDefinition.ts';
+
+/** One service in a participant's catalogue (GET /api/v1/tenants/{tenant}/services). */
+export interface CatalogueEntry {
+  id: string;
+  version: string;
+  title: string;
+  description: string;
+  category: string | null;
+  keywords: string[];
+  leikaKey: string | null;
+  lead: FormDefinition['lead'];
+}
+
+export interface LocalDetails {
+  office?: string;
+  contact?: string;
+  phone?: string;
+  email?: string;
+  openingHours?: string;
+}
+
+/** A served definition (GET /api/v1/tenants/{tenant}/services/{service}). */
+export type ServedDefinition = Omit<FormDefinition, '$schema' | 'source'> & {
+  tenant?: { slug: string; name: string; portalName: string };
+  localDetails?: LocalDetails | null;
+};
+
+export interface SubmissionReceipt {
+  id: string;
+  reference: string;
+  version: string;
+  receivedAt: string;
+}
+
+export interface DraftSaved {
+  code: string;
+  expiresAt: string;
+}
+
+export interface ResumedDraft {
+  service: string;
+  version: string;
+  data: Record<string, unknown>;
+  migratedFrom?: string;
+  droppedFields?: string[];
+}
+
+/** An answer of the API that is not 2xx: status, stable code and the details (German messages). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly details: { pointer: string; message: string }[],
+  ) {
+    super(`${status} ${code}`);
+    this.name = 'ApiError';
+  }
+}
+
+async function request<T>(path: string, init?: { method: string; body: unknown; headers?: Record<string, string> }): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: init?.method ?? 'GET',
+      headers: init ? { 'content-type': 'application/json', ...init.headers } : { accept: 'application/json' },
+      body: init ? JSON.stringify(init.body) : undefined,
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', []);
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { code?: string; errors?: { pointer: string; message: string }[] };
+    throw new ApiError(response.status, body.code ?? 'UNKNOWN', body.errors ?? []);
+  }
+  return (await response.json()) as T;
+}
+
+const base = '/api/v1/tenants';
+const seg = encodeURIComponent;
+
+export const portalApi = {
+  listServices: (tenant: string) =>
+    request<{ items: CatalogueEntry[] }>(`${base}/${seg(tenant)}/services`).then((body) => body.items),
+  getService: (tenant: string, service: string) => request<ServedDefinition>(`${base}/${seg(tenant)}/services/${seg(service)}`),
+  submit: (tenant: string, service: string, data: unknown, idempotencyKey: string) =>
+    request<SubmissionReceipt>(`${base}/${seg(tenant)}/services/${seg(service)}/submissions`, {
+      method: 'POST',
+      body: data,
+      headers: { 'idempotency-key': idempotencyKey },
+    }),
+  saveDraft: (tenant: string, service: string, data: unknown) =>
+    request<DraftSaved>(`${base}/${seg(tenant)}/services/${seg(service)}/drafts`, { method: 'POST', body: { data } }),
+  resumeDraft: (tenant: string, code: string) =>
+    request<ResumedDraft>(`${base}/${seg(tenant)}/drafts/resume`, { method: 'POST', body: { code } }),
+  sendFeedback: (tenant: string, feedback: { page: string; message: string; email?: string }) =>
+    request<{ id: string }>(`${base}/${seg(tenant)}/accessibility-feedback`, { method: 'POST', body: feedback }),
+};
+
+/** German text for an API failure the page cannot handle otherwise. */
+export function describeApiError(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 0) return 'Der Server ist nicht erreichbar. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.';
+    if (error.status === 429) return 'Zu viele Anfragen in kurzer Zeit. Bitte warten Sie eine Minute und versuchen Sie es erneut.';
+    if (error.status === 410) return 'Dieses Serviceportal nimmt keine neuen Anträge mehr an.';
+    if (error.status === 404) return 'Die angefragte Seite oder Leistung gibt es nicht.';
+  }
+  return 'Es ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut.';
+}

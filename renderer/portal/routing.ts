@@ -1,0 +1,37 @@
+import { useSyncExternalStore } from 'react';
+
+export { parseRoute, portalPaths, type PortalRoute } from './parseRoute.ts';
+
+const NAVIGATE_EVENT = 'kf-navigate';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(NAVIGATE_EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(NAVIGATE_EVENT, onChange);
+  };
+}
+
+/** The current pathname, re-rendering on history navigation. */
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, () => window.location.pathname);
+}
+
+let headingFocusPending = false;
+
+/** True once after a client-side navigation: the new page's heading should take the focus. */
+export function takeHeadingFocus(): boolean {
+  const pending = headingFocusPending;
+  headingFocusPending = false;
+  return pending;
+}
+
+/** Client-side navigation with the history API; scrolls to the top and lets the next page heading take the focus. */
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  headingFocusPending = true;
+  window.scrollTo(0, 0);
+  if (options.replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}

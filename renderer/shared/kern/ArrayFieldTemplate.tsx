@@ -1,0 +1,45 @@
+import type { ArrayFieldTemplateProps } from '@rjsf/utils';
+import { buttonId, descriptionId, getUiOptions, TranslatableString } from '@rjsf/utils';
+import { RequiredMark } from './RequiredMark.tsx';
+
+/** Lists of entries as a KERN fieldset; the add button names what it adds. */
+export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
+  const { canAdd, disabled, readonly, fieldPathId, items, onAddClick, required, schema, title, uiSchema, registry } =
+    props;
+  const options = getUiOptions(uiSchema);
+  const legend = (typeof options.title === 'string' ? options.title : undefined) ?? title;
+  const text = (typeof options.description === 'string' ? options.description : undefined) ?? schema.description;
+  const { AddButton } = registry.templates.ButtonTemplates;
+  return (
+    <fieldset className="kern-fieldset kf-array" id={fieldPathId.$id}>
+      {legend ? (
+        <legend className="kern-label kern-label--large">
+          {legend}
+          <RequiredMark required={required} />
+        </legend>
+      ) : null}
+      {text ? (
+        <div className="kern-hint" id={descriptionId(fieldPathId.$id)}>
+          {text}
+        </div>
+      ) : null}
+      <div className="kern-fieldset__body kf-stack">
+        {items.length === 0 ? (
+          <p className="kern-body kern-body--muted">{registry.translateString(TranslatableString.EmptyArray)}</p>
+        ) : (
+          items
+        )}
+      </div>
+      {canAdd ? (
+        <AddButton
+          id={buttonId(fieldPathId, 'add')}
+          className="kf-array-add"
+          onClick={onAddClick}
+          disabled={disabled || readonly}
+          uiSchema={uiSchema}
+          registry={registry}
+        />
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,48 @@
+import type { MouseEvent } from 'react';
+import { focusField } from './focusField.ts';
+
+export interface ErrorSummaryEntry {
+  fieldId: string;
+  label: string;
+  message: string;
+}
+
+/** Id of the error summary; forms move the focus here after a failed step or submit. */
+export const ERROR_SUMMARY_ID = 'kf-fehleruebersicht';
+
+function onLinkClick(event: MouseEvent<HTMLAnchorElement>, fieldId: string): void {
+  if (focusField(fieldId)) event.preventDefault();
+}
+
+/** KERN danger alert listing every error; each entry links (anchor #<field id>) and moves the focus to its field. */
+export function ErrorSummary({ entries }: { entries: readonly ErrorSummaryEntry[] }) {
+  if (entries.length === 0) return null;
+  const heading =
+    entries.length === 1 ? 'Bitte korrigieren Sie 1 Angabe' : `Bitte korrigieren Sie ${entries.length} Angaben`;
+  return (
+    <section
+      className="kern-alert kern-alert--danger kf-error-summary"
+      id={ERROR_SUMMARY_ID}
+      tabIndex={-1}
+      aria-labelledby={`${ERROR_SUMMARY_ID}-titel`}
+    >
+      <div className="kern-alert__header">
+        <span className="kern-icon kern-icon--danger" aria-hidden="true" />
+        <h2 className="kern-title" id={`${ERROR_SUMMARY_ID}-titel`}>
+          {heading}
+        </h2>
+      </div>
+      <div className="kern-alert__body">
+        <ul className="kern-list">
+          {entries.map((entry, index) => (
+            <li key={`${entry.fieldId}-${index}`}>
+              <a className="kern-link" href={`#${entry.fieldId}`} onClick={(event) => onLinkClick(event, entry.fieldId)}>
+                {entry.label}: {entry.message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}

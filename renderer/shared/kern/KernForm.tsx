@@ -1,0 +1,110 @@
+import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef } from 'react';
+import type { ReactNode } from 'react';
+import { flushSync } from 'react-dom';
+import Form from '@rjsf/core';
+import type { ErrorSchema, RJSFSchema, RJSFValidationError, UiSchema, ValidatorType } from '@rjsf/utils';
+import { kernTemplates, kernWidgets } from './kernTheme.ts';
+import { createPendingInputs, PendingInputsContext } from './PendingInputs.tsx';
+import { ERROR_SUMMARY_ID } from './ErrorSummary.tsx';
+import { toPathSegments } from './fieldLabels.ts';
+import { translateGerman } from './translateGerman.ts';
+import { VisiblePropertiesContext } from './VisibleProperties.ts';
+
+export interface KernFormProps {
+  /** The definition's data schema, exactly as given to the precompiled validator. */
+  schema: RJSFSchema;
+  uiSchema?: UiSchema;
+  validator: ValidatorType;
+  /** Initial data; keep the reference stable (a new object re-derives the form state). */
+  formData?: unknown;
+  /** Top-level properties shown and validated (one step); undefined shows and validates all. */
+  visibleProperties?: readonly string[];
+  /** Text of the submit button ("Weiter", "Angaben prüfen" ...). */
+  submitText?: string;
+  /** Called with the (valid for the visible properties) data. */
+  onSubmit?: (data: Record<string, unknown>) => void;
+  /** Errors from elsewhere (the server), shown like validation errors. */
+  extraErrors?: ErrorSchema;
+  readonly?: boolean;
+  disabled?: boolean;
+  /** Extra buttons beside the submit button (type="button", e.g. "Zurück", "Zwischenspeichern"). */
+  children?: ReactNode;
+  id?: string;
+}
+
+export interface KernFormHandle {
+  /** Commits what is being typed and returns the current data (e.g. to save a draft). */
+  getData(): Record<string, unknown>;
+}
+
+// Optional nested objects stay absent until the citizen answers something in them: an empty {} would make
+// their required fields mandatory (rjsf's default fills every nested object).
+const DEFAULT_FORM_STATE = { emptyObjectFields: 'skipEmptyDefaults' } as const;
+
+function focusErrorSummary(): void {
+  requestAnimationFrame(() => document.getElementById(ERROR_SUMMARY_ID)?.focus());
+}
+
+/**
+ * The rjsf form with the KERN theme and German texts: validation only on submit (liveValidate off, precompiled
+ * validator), errors limited to the visible step, an error summary at the top that takes the focus, text
+ * inputs buffered while typing. Reusable by the staff apps (editor preview: pass `readonly` for the inbox).
+ */
+export const KernForm = forwardRef<KernFormHandle, KernFormProps>(function KernForm(props, ref) {
+  const { schema, uiSchema, validator, formData, visibleProperties, submitText, onSubmit, extraErrors, readonly, disabled, children, id } =
+    props;
+  const pending = useMemo(() => createPendingInputs(), []);
+  const formRef = useRef<Form>(null);
+  const visible = useMemo(() => (visibleProperties ? new Set(visibleProperties) : null), [visibleProperties]);
+
+  useImperativeHandle(ref, () => ({
+    getData() {
+      flushSync(() => pending.flush());
+      return (formRef.current?.state.formData ?? {}) as Record<string, unknown>;
+    },
+  }));
+
+  const transformErrors = useCallback(
+    (errors: RJSFValidationError[]) =>
+      visible ? errors.filter((error) => visible.has(toPathSegments(error.property)[0] ?? '')) : errors,
+    [visible],
+  );
+
+  return (
+    <PendingInputsContext.Provider value={pending}>
+      <VisiblePropertiesContext.Provider value={visible}>
+        <div className="kf-form" onSubmitCapture={() => pending.flush()}>
+          <Form
+            ref={formRef}
+            id={id}
+            schema={schema}
+            uiSchema={uiSchema}
+            formData={formData}
+            validator={validator}
+            templates={kernTemplates}
+            widgets={kernWidgets}
+            translateString={translateGerman}
+            noHtml5Validate
+            experimental_defaultFormStateBehavior={DEFAULT_FORM_STATE}
+            showErrorList="top"
+            transformErrors={transformErrors}
+            extraErrors={extraErrors}
+            onError={focusErrorSummary}
+            onSubmit={(event) => onSubmit?.((event.formData ?? {}) as Record<string, unknown>)}
+            readonly={readonly}
+            disabled={disabled}
+          >
+            <div className="kf-button-row">
+              {readonly ? null : (
+                <button type="submit" className="kern-btn kern-btn--primary">
+                  <span className="kern-label">{submitText ?? 'Absenden'}</span>
+                </button>
+              )}
+              {children}
+            </div>
+          </Form>
+        </div>
+      </VisiblePropertiesContext.Provider>
+    </PendingInputsContext.Provider>
+  );
+});

@@ -1,0 +1,41 @@
+import { useContext } from 'react';
+import type { ObjectFieldTemplateProps } from '@rjsf/utils';
+import { descriptionId, getUiOptions } from '@rjsf/utils';
+import { RequiredMark } from './RequiredMark.tsx';
+import { VisiblePropertiesContext } from './VisibleProperties.ts';
+
+/**
+ * Objects as KERN fieldsets with a legend; the root object renders only the properties of the current step
+ * (VisiblePropertiesContext) and no fieldset of its own (the page heading names the form).
+ */
+export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
+  const { properties, title, description, fieldPathId, required, uiSchema, schema } = props;
+  const visible = useContext(VisiblePropertiesContext);
+  const isRoot = fieldPathId.path.length === 0;
+  if (isRoot) {
+    const shown = visible ? properties.filter((property) => visible.has(property.name)) : properties;
+    return <div className="kf-stack">{shown.map((property) => (property.hidden ? null : property.content))}</div>;
+  }
+  const options = getUiOptions(uiSchema);
+  const legend = (typeof options.title === 'string' ? options.title : undefined) ?? title ?? schema.title;
+  const text = (typeof options.description === 'string' ? options.description : undefined) ?? schema.description;
+  void description;
+  return (
+    <fieldset className="kern-fieldset" id={fieldPathId.$id}>
+      {legend ? (
+        <legend className="kern-label kern-label--large">
+          {legend}
+          <RequiredMark required={required} />
+        </legend>
+      ) : null}
+      {text ? (
+        <div className="kern-hint" id={descriptionId(fieldPathId.$id)}>
+          {text}
+        </div>
+      ) : null}
+      <div className="kern-fieldset__body kf-stack">
+        {properties.map((property) => (property.hidden ? null : property.content))}
+      </div>
+    </fieldset>
+  );
+}

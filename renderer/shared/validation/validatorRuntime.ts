@@ -1,0 +1,35 @@
+import * as equalModule from 'ajv/dist/runtime/equal.js';
+import * as ucs2lengthModule from 'ajv/dist/runtime/ucs2length.js';
+import * as uriModule from 'ajv/dist/runtime/uri.js';
+import * as validationErrorModule from 'ajv/dist/runtime/validation_error.js';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { germanFormats } from '../../../engine/germanFormats.ts';
+import { VALIDATOR_FORMATS_MODULE } from './validatorModuleContract.ts';
+
+/**
+ * The default export of a CommonJS module, however the bundler or Node wrapped it (namespace -> module.exports ->
+ * exports.default). Stops at a self-reference: fast-uri's export is an object whose `default` is itself.
+ */
+function cjsDefault(module: unknown): unknown {
+  let value = module;
+  for (let depth = 0; depth < 4; depth++) {
+    if (!value || typeof value !== 'object' || !('default' in value)) break;
+    const next = (value as { default: unknown }).default;
+    if (next === value) break;
+    value = next;
+  }
+  return value;
+}
+
+/**
+ * What the `require()` calls inside a precompiled validator module resolve to. The server generates the module
+ * from ajv's standalone code; it references ajv's small runtime helpers and the format checks by these names,
+ * and this map supplies them from the portal bundle, so the module itself stays small and needs no bundler.
+ */
+export const VALIDATOR_RUNTIME: Readonly<Record<string, unknown>> = {
+  'ajv/dist/runtime/equal': { default: cjsDefault(equalModule) },
+  'ajv/dist/runtime/ucs2length': { default: cjsDefault(ucs2lengthModule) },
+  'ajv/dist/runtime/uri': { default: cjsDefault(uriModule) },
+  'ajv/dist/runtime/validation_error': { default: cjsDefault(validationErrorModule) },
+  [VALIDATOR_FORMATS_MODULE]: { formats: { ...fullFormats, ...germanFormats } },
+};

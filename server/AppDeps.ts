@@ -1,0 +1,15 @@
+import type { FormValidator } from '../engine/index.ts';
+import type { Logger } from './Logger.ts';
+import type { ServerConfig } from './ServerConfig.ts';
+import type { Storage } from './storage/Storage.ts';
+
+/** Everything createApp needs; built by server/main.ts (and tests/helpers/startServer.ts). */
+export interface AppDeps {
+  config: ServerConfig;
+  storage: Storage;
+  logger: Logger;
+  /** The engine's submission validator (one Ajv instance, compiled schemas cached). */
+  validator: FormValidator;
+  /** The clock; tests may pass a fixed one. */
+  now: () => Date;
+}

@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import express, { type Application } from 'express';
+import helmet from 'helmet';
+import type { AppDeps } from './AppDeps.ts';
+import { createHttpError } from './errors.ts';
+import { checkSameOrigin } from './middleware/checkSameOrigin.ts';
+import { handleErrors } from './middleware/handleErrors.ts';
+import { logRequests } from './middleware/logRequests.ts';
+import { setCacheControl } from './middleware/setCacheControl.ts';
+import type { RouterMount } from './RouterMount.ts';
+import { createAgreementRouter } from './routes/createAgreementRouter.ts';
+import { createHealthRouter } from './routes/createHealthRouter.ts';
+import { createOpenApiRouter } from './routes/createOpenApiRouter.ts';
+import { createPublicRouter } from './routes/createPublicRouter.ts';
+import { createAccessibilityFeedbackRouter } from './routes/createAccessibilityFeedbackRouter.ts';
+import { createDraftsRouter } from './routes/createDraftsRouter.ts';
+import { createPortalPagesRouter } from './routes/createPortalPagesRouter.ts';
+import { createValidatorModulesRouter } from './routes/createValidatorModulesRouter.ts';
+import { createStaffAuthRouter } from './routes/createStaffAuthRouter.ts';
+import { createStaffEditorRouter } from './routes/createStaffEditorRouter.ts';
+import { createStaffInboxRouter } from './routes/createStaffInboxRouter.ts';
+import { createStaffPagesRouter } from './routes/createStaffPagesRouter.ts';
+import { createStaffOfferingRouter } from './routes/createStaffOfferingRouter.ts';
+import { createStaffEnablementsRouter } from './routes/createStaffEnablementsRouter.ts';
+import { createStaffSubmissionsRouter } from './routes/createStaffSubmissionsRouter.ts';
+
+/**
+ * Builds the Express application (without listening). Every API response defaults to Cache-Control: no-store;
+ * public catalogue routes relax it. Staff routes get an Origin check for unsafe methods. Add a router with one
+ * line in `mounts`; its routes must also appear in the OpenAPI document (a test checks).
+ */
+export function createApp(deps: AppDeps): Application {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.trustProxy);
+  app.set('query parser', 'simple');
+  app.use(
+    helmet({
+      frameguard: { action: 'deny' },
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+    }),
+  );
+  if (deps.config.logLevel === 'debug') app.use(logRequests(deps.logger));
+  app.use('/api', setCacheControl('no-store'));
+  app.use('/api/v1/staff', checkSameOrigin());
+
+  const mounts: RouterMount[] = [
+    { path: '/', router: createHealthRouter(deps) },
+    { path: '/api/v1', router: createOpenApiRouter(deps) },
+    { path: '/api/v1', router: createPublicRouter(deps) },
+    { path: '/api/v1', router: createDraftsRouter(deps) },
+    { path: '/api/v1', router: createAccessibilityFeedbackRouter(deps) },
+    { path: '/api/v1', router: createValidatorModulesRouter(deps) },
+    { path: '/api/v1/staff', router: createStaffAuthRouter(deps) },
+    { path: '/api/v1/staff', router: createStaffEditorRouter(deps) },
+    { path: '/api/v1/staff', router: createStaffOfferingRouter(deps) },
+    { path: '/api/v1/staff', router: createStaffInboxRouter(deps) },
+    { path: '/staff', router: createStaffPagesRouter(deps) },
+    { path: '/api/v1/staff', router: createStaffSubmissionsRouter(deps) },
+    { path: '/api/v1/staff', router: createStaffEnablementsRouter(deps) },
+    { path: '/api/v1/staff', router: createAgreementRouter(deps) },
+  ];
+  for (const mount of mounts) app.use(mount.path, mount.router);
+  app.locals.routerMounts = mounts;
+
+  app.use('/api', () => {
+    throw createHttpError('NOT_FOUND');
+  });
+  app.use(createPortalPagesRouter(deps));
+  if (existsSync(deps.config.rendererDir)) app.use(express.static(deps.config.rendererDir, { index: false }));
+  app.use(() => {
+    throw createHttpError('NOT_FOUND');
+  });
+  app.use(handleErrors(deps.logger));
+  return app;
+}

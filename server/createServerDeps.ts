@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadCatalogue } from '../cli/loadCatalogue.ts';
+import { createFormValidator, PARTICIPANTS } from '../engine/index.ts';
+import type { AppDeps } from './AppDeps.ts';
+import type { Logger } from './Logger.ts';
+import type { ServerConfig } from './ServerConfig.ts';
+import { createSqliteStorage } from './storage/sqlite/createSqliteStorage.ts';
+import { seedEnablements } from './usecases/seedEnablements.ts';
+import { seedPopulation } from './usecases/seedPopulation.ts';
+import { syncCatalogue } from './usecases/syncCatalogue.ts';
+
+/**
+ * Prepares everything the app needs: opens (creates) DATA_DIR/kreisform.sqlite and migrates it, seeds the eleven
+ * participants, publishes the catalogue of FORMS_DIR and seeds ENABLEMENTS_FILE (default SEED_DIR/enablements.json) when present.
+ * Other areas add their seeding with one line at the end.
+ */
+export async function createServerDeps(config: ServerConfig, logger: Logger, now: () => Date = () => new Date()): Promise<AppDeps> {
+  const storage = await createSqliteStorage(join(config.dataDir, 'kreisform.sqlite'), { maxCommitBatch: config.maxCommitBatch });
+  try {
+    await storage.participants.seed(PARTICIPANTS);
+    if (existsSync(config.formsDir)) {
+      const sync = await syncCatalogue(storage, logger, await loadCatalogue(config.formsDir));
+      logger.info('catalogue synced', { published: sync.published.length, unchanged: sync.unchanged, skipped: sync.skipped.length });
+    } else {
+      logger.warn('forms directory missing; no catalogue synced', { formsDir: config.formsDir });
+    }
+    const enablementsFile = config.enablementsFile;
+    if (existsSync(enablementsFile)) {
+      const inserted = await seedEnablements(storage, logger, JSON.parse(await readFile(enablementsFile, 'utf8')), now());
+      logger.info('enablements seeded', { inserted });
+    }
+    logger.info('population seeded', { inserted: await seedPopulation(storage, config.seedDir) });
+  } catch (error) {
+    await storage.close().catch(() => undefined);
+    throw error;
+  }
+  return { config, storage, logger, validator: createFormValidator(), now };
+}

@@ -1,0 +1,26 @@
+import { Router } from 'express';
+import type { AppDeps } from '../AppDeps.ts';
+import { createRateLimit } from '../middleware/createRateLimit.ts';
+import { parseJsonBody } from '../middleware/parseJsonBody.ts';
+import { resumeDraft } from '../usecases/resumeDraft.ts';
+import { saveDraft } from '../usecases/saveDraft.ts';
+
+/**
+ * Save and resume without an account (mounted at /api/v1). The resume code travels only in request bodies
+ * (never in a URL, so never in logs); answers are no-store like everything under /api.
+ */
+export function createDraftsRouter(deps: AppDeps): Router {
+  const router = Router();
+  const limit = createRateLimit(deps.config.submissionRateLimit, 60_000);
+  const json = parseJsonBody(deps.config.bodyLimitBytes);
+
+  router.post('/tenants/:tenant/services/:service/drafts', limit, ...json, async (req, res) => {
+    res.status(201).json(await saveDraft(deps, { tenant: String(req.params.tenant), service: String(req.params.service), body: req.body }));
+  });
+
+  router.post('/tenants/:tenant/drafts/resume', limit, ...json, async (req, res) => {
+    res.json(await resumeDraft(deps, { tenant: String(req.params.tenant), body: req.body }));
+  });
+
+  return router;
+}

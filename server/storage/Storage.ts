@@ -1,0 +1,36 @@
+import type { AccessibilityFeedbackRepository } from './AccessibilityFeedbackRepository.ts';
+import type { AgreementRepository } from './AgreementRepository.ts';
+import type { CitizenDraftRepository } from './CitizenDraftRepository.ts';
+import type { AuditRepository } from './AuditRepository.ts';
+import type { EditorDraftRepository } from './EditorDraftRepository.ts';
+import type { EnablementRepository } from './EnablementRepository.ts';
+import type { FormVersionRepository } from './FormVersionRepository.ts';
+import type { LocalDetailsRepository } from './LocalDetailsRepository.ts';
+import type { ParticipantRepository } from './ParticipantRepository.ts';
+import type { SessionRepository } from './SessionRepository.ts';
+import type { SubmissionRepository } from './SubmissionRepository.ts';
+import type { UserRepository } from './UserRepository.ts';
+
+/**
+ * All repositories of the server, composed into one object passed to createApp. Routes and use cases see only these
+ * interfaces; server/storage/sqlite/createSqliteStorage.ts builds the SQLite implementation. Add a repository with
+ * one line here and one in createSqliteStorage.
+ */
+export interface Storage {
+  participants: ParticipantRepository;
+  formVersions: FormVersionRepository;
+  enablements: EnablementRepository;
+  submissions: SubmissionRepository;
+  audit: AuditRepository;
+  users: UserRepository;
+  sessions: SessionRepository;
+  agreement: AgreementRepository;
+  editorDrafts: EditorDraftRepository;
+  localDetails: LocalDetailsRepository;
+  citizenDrafts: CitizenDraftRepository;
+  accessibilityFeedback: AccessibilityFeedbackRepository;
+  /** 'ok' when the database is sound (PRAGMA integrity_check for SQLite). */
+  checkIntegrity(): Promise<string>;
+  /** Waits for pending writes and closes the database. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,79 @@
+import type { AuditEventInput } from './AuditRepository.ts';
+
+export type SubmissionStatus = 'eingegangen' | 'in_bearbeitung' | 'abgeschlossen' | 'abgelehnt';
+
+export interface Submission {
+  id: string;
+  tenant: string;
+  service: string;
+  version: string;
+  data: unknown;
+  status: SubmissionStatus;
+  /** Per participant and year, e.g. 'ERK-2026-000042'. */
+  reference: string;
+  receivedAt: string;
+  updatedAt: string;
+  expiresAt: string;
+}
+
+export type SubmissionSummary = Omit<Submission, 'data'>;
+
+export interface NewSubmission {
+  id: string;
+  tenant: string;
+  service: string;
+  version: string;
+  data: unknown;
+  receivedAt: string;
+  expiresAt: string;
+  /** Reference prefix of the participant, e.g. 'ERK'. */
+  referencePrefix: string;
+  /** Year of the reference (in Germany's time zone). */
+  referenceYear: number;
+}
+
+export interface IdempotencyInput {
+  key: string;
+  /** Hash of the request body; a reused key with another body is refused. */
+  requestHash: string;
+}
+
+export type CreateSubmissionResult =
+  | { kind: 'created'; submission: SubmissionSummary }
+  /** The idempotency key was already used: the earlier submission (undefined if it has been erased since). */
+  | { kind: 'replayed'; requestHash: string; submission: SubmissionSummary | undefined };
+
+export interface SubmissionFilter {
+  tenant: string;
+  service?: string;
+  version?: string;
+  status?: SubmissionStatus;
+  /** Inclusive lower bound of receivedAt (ISO timestamp). */
+  receivedFrom?: string;
+  /** Exclusive upper bound of receivedAt (ISO timestamp). */
+  receivedBefore?: string;
+}
+
+export type StatusChangeResult =
+  | { kind: 'changed'; submission: SubmissionSummary }
+  | { kind: 'not-found' }
+  | { kind: 'conflict'; current: SubmissionStatus };
+
+/** Submissions of citizens. Every read is scoped by tenant: another participant's id is simply not found. */
+export interface SubmissionRepository {
+  /** Stores a submission durably (resolves after commit) with the next reference of its participant and year. */
+  create(submission: NewSubmission, idempotency?: IdempotencyInput): Promise<CreateSubmissionResult>;
+  /** Looks up an earlier answer for an idempotency key (committed data). */
+  findByIdempotencyKey(tenant: string, service: string, key: string): Promise<{ requestHash: string; submission: SubmissionSummary | undefined } | undefined>;
+  get(tenant: string, id: string): Promise<Submission | undefined>;
+  /** One page, newest first. */
+  list(filter: SubmissionFilter, page: { offset: number; limit: number }): Promise<{ items: SubmissionSummary[]; total: number }>;
+  /** Streams matching submissions oldest first, in chunks (keyset cursor), for exports. */
+  iterate(filter: SubmissionFilter, chunkSize?: number): AsyncIterable<Submission>;
+  /** Changes the status only if it is still `from`, with its audit event, in one transaction. */
+  changeStatus(tenant: string, id: string, from: SubmissionStatus, to: SubmissionStatus, at: string, audit: AuditEventInput): Promise<StatusChangeResult>;
+  /** Erases submissions whose expiry passed, in chunks; records one audit event per tenant and service (counts only). */
+  eraseExpired(now: string): Promise<number>;
+  /** Forgets idempotency keys created before `before`. */
+  forgetIdempotencyKeys(before: string): Promise<number>;
+}

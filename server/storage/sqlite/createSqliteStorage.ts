@@ -1,0 +1,52 @@
+import type { Storage } from '../Storage.ts';
+import { applyMigrations } from './applyMigrations.ts';
+import { MIGRATIONS } from './migrations/MIGRATIONS.ts';
+import { SqliteAccessibilityFeedbackRepository } from './SqliteAccessibilityFeedbackRepository.ts';
+import { SqliteAgreementRepository } from './SqliteAgreementRepository.ts';
+import { SqliteCitizenDraftRepository } from './SqliteCitizenDraftRepository.ts';
+import { SqliteAuditRepository } from './SqliteAuditRepository.ts';
+import { SqliteDatabase } from './SqliteDatabase.ts';
+import { SqliteEditorDraftRepository } from './SqliteEditorDraftRepository.ts';
+import { SqliteLocalDetailsRepository } from './SqliteLocalDetailsRepository.ts';
+import { SqliteEnablementRepository } from './SqliteEnablementRepository.ts';
+import { SqliteFormVersionRepository } from './SqliteFormVersionRepository.ts';
+import { SqliteParticipantRepository } from './SqliteParticipantRepository.ts';
+import { SqliteSessionRepository } from './SqliteSessionRepository.ts';
+import { SqliteSubmissionRepository } from './SqliteSubmissionRepository.ts';
+import { SqliteUserRepository } from './SqliteUserRepository.ts';
+
+export interface SqliteStorage extends Storage {
+  /** The underlying database, for repositories of other areas and for tests. */
+  db: SqliteDatabase;
+}
+
+/**
+ * Opens the SQLite file (creating it), applies pending migrations and composes the repositories.
+ * Add a repository with one line in the object below (and its interface in ../Storage.ts).
+ */
+export async function createSqliteStorage(file: string, options: { maxCommitBatch?: number } = {}): Promise<SqliteStorage> {
+  const db = await SqliteDatabase.open(file, { maxBatch: options.maxCommitBatch ?? 256 });
+  try {
+    await applyMigrations(db, MIGRATIONS);
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  return {
+    db,
+    participants: new SqliteParticipantRepository(db),
+    formVersions: new SqliteFormVersionRepository(db),
+    enablements: new SqliteEnablementRepository(db),
+    submissions: new SqliteSubmissionRepository(db),
+    audit: new SqliteAuditRepository(db),
+    users: new SqliteUserRepository(db),
+    sessions: new SqliteSessionRepository(db),
+    agreement: new SqliteAgreementRepository(db),
+    editorDrafts: new SqliteEditorDraftRepository(db),
+    localDetails: new SqliteLocalDetailsRepository(db),
+    citizenDrafts: new SqliteCitizenDraftRepository(db),
+    accessibilityFeedback: new SqliteAccessibilityFeedbackRepository(db),
+    checkIntegrity: () => db.checkIntegrity(),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,20 @@
+import type { Migration } from './Migration.ts';
+import { migration001 } from './migration001.ts';
+import { migration020 } from './migration020.ts';
+import { migration030 } from './migration030.ts';
+import { migration031 } from './migration031.ts';
+import { migration040 } from './migration040.ts';
+import { migration041 } from './migration041.ts';
+
+/**
+ * All migrations, applied in ascending version order. Add yours with one line (ranges: server core 1-19,
+ * agreement 20-29, staff apps 30-39, portal 40-49).
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration020,
+  migration030,
+  migration031,
+  migration040,
+  migration041,
+];

@@ -1,0 +1,21 @@
+import type { AppDeps } from '../AppDeps.ts';
+
+export interface RetentionResult {
+  erasedSubmissions: number;
+  expiredSessions: number;
+  forgottenIdempotencyKeys: number;
+}
+
+/**
+ * Erases submissions past their retention (expires_at, from the definition's retentionDays; the repository records
+ * erasure audit events with counts only), expired staff sessions and old idempotency keys.
+ */
+export async function runRetention(deps: Pick<AppDeps, 'storage' | 'config' | 'now'>): Promise<RetentionResult> {
+  const now = deps.now();
+  const erasedSubmissions = await deps.storage.submissions.eraseExpired(now.toISOString());
+  const expiredSessions = await deps.storage.sessions.deleteExpired(now.toISOString());
+  const forgottenIdempotencyKeys = await deps.storage.submissions.forgetIdempotencyKeys(
+    new Date(now.getTime() - deps.config.idempotencyTtlHours * 3_600_000).toISOString(),
+  );
+  return { erasedSubmissions, expiredSessions, forgottenIdempotencyKeys };
+}

@@ -1,0 +1,43 @@
+import type { AppDeps } from '../AppDeps.ts';
+import { createHttpError } from '../errors.ts';
+import { createResumeCode } from './createResumeCode.ts';
+import { hashResumeCode } from './hashResumeCode.ts';
+import { resolveServedService } from './resolveServedService.ts';
+
+/** Days a saved draft can be resumed. */
+export const DRAFT_TTL_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface SavedDraft {
+  /** The resume code; shown to the citizen once, stored only as a hash. */
+  code: string;
+  expiresAt: string;
+}
+
+/**
+ * Saves a citizen's unfinished answers (no account): pinned to the version the participant serves now, kept
+ * DRAFT_TTL_DAYS days, found again only with the returned code. Partial data is fine (nothing is validated except
+ * its shape); 404 when the participant does not offer the service.
+ */
+export async function saveDraft(deps: AppDeps, input: { tenant: string; service: string; body: unknown }): Promise<SavedDraft> {
+  const { participant, formVersion } = await resolveServedService(deps, input.tenant, input.service);
+  const body = input.body as { data?: unknown } | null;
+  if (!body || typeof body !== 'object' || Array.isArray(body) || Object.keys(body).some((key) => key !== 'data')) {
+    throw createHttpError('INVALID_DRAFT');
+  }
+  const data = body.data;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw createHttpError('INVALID_DRAFT');
+  const code = createResumeCode();
+  const now = deps.now();
+  const expiresAt = new Date(now.getTime() + DRAFT_TTL_DAYS * DAY_MS).toISOString();
+  await deps.storage.citizenDrafts.create({
+    codeHash: hashResumeCode(code)!,
+    tenant: participant.slug,
+    serviceId: formVersion.id,
+    version: formVersion.version,
+    data: data as Record<string, unknown>,
+    createdAt: now.toISOString(),
+    expiresAt,
+  });
+  return { code, expiresAt };
+}

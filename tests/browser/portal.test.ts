@@ -1,0 +1,264 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PARTICIPANTS } from '../../engine/participants.ts';
+import type { FormDefinition } from '../../engine/index.ts';
+import { createStaffSession, type StaffSessionForTest } from '../helpers/createStaffSession.ts';
+import { startServer, type StartedServer } from '../helpers/startServer.ts';
+import { detectDateTyping, KeyboardFormFiller, type DateTyping } from './fillFormWithKeyboard.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const FORMS = join(ROOT, 'forms');
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+
+type Data = Record<string, never>;
+interface ServedDefinition extends FormDefinition {
+  tenant: { slug: string };
+}
+
+let server: StartedServer;
+let browser: Browser;
+let context: BrowserContext;
+let dates: DateTyping;
+const problems: string[] = [];
+const staffSessions = new Map<string, StaffSessionForTest>();
+
+/** A page whose console errors, uncaught errors and CSP violations are collected into `problems`. */
+async function openPage(allowed: RegExp[] = []): Promise<Page> {
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() !== 'error' && message.type() !== 'warning') return;
+    const text = `${message.type()}: ${message.text()} (${page.url()})`;
+    if (!allowed.some((pattern) => pattern.test(text))) problems.push(text);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message} (${page.url()})`));
+  await page.exposeFunction('__reportCspViolation', (text: string) => problems.push(`CSP: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) =>
+      (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation(`${event.violatedDirective} ${event.blockedURI}`),
+    );
+  });
+  return page;
+}
+
+async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
+  const result = await new AxeBuilder({ page, axeSource: AXE_SOURCE }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const violations = result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  expect(violations, `axe on ${what}`).toEqual([]);
+}
+
+function listServiceIds(): string[] {
+  return readdirSync(FORMS, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+function firstValidFixture(service: string): { name: string; data: Data } {
+  const dir = join(FORMS, service, 'fixtures', 'valid');
+  const name = readdirSync(dir).filter((file) => file.endsWith('.json')).sort()[0]!;
+  return { name, data: JSON.parse(readFileSync(join(dir, name), 'utf8')) as Data };
+}
+
+async function getJson<T>(path: string, headers: Record<string, string> = {}): Promise<T> {
+  const response = await fetch(`${server.baseUrl}${path}`, { headers });
+  expect(response.status, path).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** A participant serving `service` under which the fixture is valid (fixtures follow the newest version). */
+async function findPortalFor(service: string, data: Data): Promise<{ tenant: string; definition: ServedDefinition } | undefined> {
+  for (const participant of PARTICIPANTS) {
+    const response = await fetch(`${server.baseUrl}/api/v1/tenants/${participant.slug}/services/${service}`);
+    if (response.status !== 200) continue;
+    const definition = (await response.json()) as ServedDefinition;
+    if (server.deps.validator.validate(definition, data).valid) return { tenant: participant.slug, definition };
+  }
+  return undefined;
+}
+
+async function staffSession(tenant: string): Promise<StaffSessionForTest> {
+  let session = staffSessions.get(tenant);
+  if (!session) {
+    session = await createStaffSession(server, tenant, 'staff');
+    staffSessions.set(tenant, session);
+  }
+  return session;
+}
+
+async function pressSubmit(page: Page): Promise<void> {
+  await page.locator('.kf-form button[type=submit]').focus();
+  await page.keyboard.press('Enter');
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+  const scratch = await context.newPage();
+  dates = await detectDateTyping(scratch);
+  await scratch.close();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(() => {
+  const found = problems.splice(0);
+  expect(found, 'console errors, page errors or CSP violations').toEqual([]);
+});
+
+describe('citizen portals', () => {
+  it('When each participant portal is opened, then it shows its own name and its catalogue, and the start page has no axe violations', async () => {
+    const page = await openPage();
+    for (const participant of PARTICIPANTS) {
+      const response = await page.goto(`${server.baseUrl}/${participant.slug}/`);
+      expect(response?.status()).toBe(200);
+      expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+      await expect.poll(() => page.locator('.kf-header').innerText()).toContain(participant.portalName);
+      const offered = await getJson<{ items: { title: string }[] }>(`/api/v1/tenants/${participant.slug}/services`);
+      await page.locator('.kf-catalogue, [role=status]').first().waitFor();
+      await expect.poll(() => page.locator('.kf-catalogue h3').count()).toBe(offered.items.length);
+      expect(await page.title()).toContain(participant.portalName);
+      if (participant.slug === 'erkelenz') await expectNoAxeViolations(page, 'start page');
+    }
+    await page.close();
+  });
+
+  it('When a citizen searches the catalogue, then only matching services remain', async () => {
+    const page = await openPage();
+    await page.goto(`${server.baseUrl}/erkelenz/`);
+    await page.locator('.kf-catalogue h3').first().waitFor();
+    await page.locator('#kf-suche').focus();
+    await page.keyboard.type('hund');
+    await expect.poll(async () => (await page.locator('.kf-catalogue h3').allInnerTexts()).every((title) => /hund/i.test(title))).toBe(true);
+    expect(await page.locator('.kf-catalogue h3').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('When an unknown participant, service or page is requested, then a German 404 page answers with status 404', async () => {
+    const page = await openPage([/status of 404/]);
+    for (const path of ['/nirgendwo/', '/erkelenz/leistungen/gibt-es-nicht', '/erkelenz/unbekannte-seite']) {
+      const response = await page.goto(`${server.baseUrl}${path}`);
+      expect(response?.status(), path).toBe(404);
+      await expect.poll(() => page.locator('h1').innerText()).toBe('Seite nicht gefunden');
+    }
+    await page.close();
+  });
+
+  it('When the portal links its accessibility statement and the barrier report, then a report is stored', async () => {
+    const page = await openPage();
+    await page.goto(`${server.baseUrl}/gangelt/`);
+    await page.getByRole('link', { name: 'Erklärung zur Barrierefreiheit' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Erklärung zur Barrierefreiheit');
+    await page.getByRole('link', { name: 'Barriere melden' }).first().click();
+    await page.locator('#kf-meldung').waitFor();
+    await page.locator('#kf-meldung').focus();
+    await page.keyboard.type('Der Kontrast der Fußzeile ist zu gering.');
+    await page.locator('button[type=submit]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#kf-gesendet').waitFor();
+    const stored = await server.deps.storage.accessibilityFeedback.listByTenant('gangelt');
+    expect(stored.map((entry) => entry.message)).toContain('Der Kontrast der Fußzeile ist zu gering.');
+    await page.close();
+  });
+});
+
+describe('forms', () => {
+  it('When a required field is left empty, then the error summary takes the focus and links to the field', async () => {
+    const page = await openPage();
+    await page.goto(`${server.baseUrl}/erkelenz/leistungen/hundesteuer-anmeldung/antrag`);
+    await page.locator('.kf-form button[type=submit]').waitFor();
+    await pressSubmit(page);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('kf-fehleruebersicht');
+    const firstLink = page.locator('#kf-fehleruebersicht a').first();
+    const target = ((await firstLink.getAttribute('href')) ?? '').slice(1);
+    expect(target).toMatch(/^root_/);
+    const describedBy = await page.locator(`[id="${target}"]`).getAttribute('aria-describedby');
+    expect(describedBy).toContain(`${target}__error`);
+    expect(await page.locator(`[id="${target}__error"]`).innerText()).toContain('Bitte');
+    await expectNoAxeViolations(page, 'form in its error state');
+    await firstLink.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(target);
+    await page.close();
+  });
+
+  it('When a citizen saves a draft, then the resume link opens the form with the answers', async () => {
+    const page = await openPage();
+    await page.goto(`${server.baseUrl}/erkelenz/leistungen/hundesteuer-anmeldung/antrag`);
+    const filler = new KeyboardFormFiller(page, dates);
+    await page.locator('.kf-form button[type=submit]').waitFor();
+    const input = page.locator('input[id$="_vorname"]').first();
+    const inputId = await input.getAttribute('id');
+    await input.focus();
+    await page.keyboard.type('Erika');
+    await page.getByRole('button', { name: 'Zwischenspeichern' }).focus();
+    await page.keyboard.press('Enter');
+    const code = (await page.locator('#kf-zwischenstand code').innerText()).trim();
+    expect(code).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
+    const link = await page.locator('#kf-zwischenstand a').getAttribute('href');
+    expect(link).toBe(`/erkelenz/fortsetzen#${code}`);
+    void filler;
+    const resumed = await openPage();
+    await resumed.goto(`${server.baseUrl}${link}`);
+    await resumed.locator(`[id="${inputId}"]`).waitFor();
+    expect(await resumed.inputValue(`[id="${inputId}"]`)).toBe('Erika');
+    expect(resumed.url()).toBe(`${server.baseUrl}/erkelenz/leistungen/hundesteuer-anmeldung/antrag`);
+    await resumed.close();
+    await page.close();
+  });
+
+  for (const service of listServiceIds()) {
+    it(`When ${service} is filled with its first valid fixture by keyboard, then it is received and staff find it`, async () => {
+      const fixture = firstValidFixture(service);
+      const portal = await findPortalFor(service, fixture.data);
+      expect(portal, `a participant serving ${service} for which ${fixture.name} is valid`).toBeDefined();
+      const { tenant, definition } = portal!;
+      const page = await openPage();
+      const checkAxe = service === 'hundesteuer-anmeldung';
+      await page.goto(`${server.baseUrl}/${tenant}/leistungen/${service}`);
+      await expect.poll(() => page.locator('h1').innerText()).toBe(definition.title);
+      if (checkAxe) await expectNoAxeViolations(page, 'service page');
+      await page.getByRole('link', { name: 'Antrag online stellen' }).focus();
+      await page.keyboard.press('Enter');
+      const filler = new KeyboardFormFiller(page, dates);
+      const steps = definition.steps ?? [{ title: definition.title, properties: Object.keys(definition.schema.properties as object) }];
+      for (const [index, step] of steps.entries()) {
+        await page.locator('.kf-form button[type=submit]').waitFor();
+        if (steps.length > 1) expect(await page.locator('#kf-fortschritt').innerText()).toBe(`Schritt ${index + 1} von ${steps.length}`);
+        await filler.fill(fixture.data, step.properties);
+        await pressSubmit(page);
+        if (index < steps.length - 1) await expect.poll(() => page.locator('#kf-fortschritt').innerText(), { timeout: 10_000 }).toBe(`Schritt ${index + 2} von ${steps.length}`);
+      }
+      await page.getByRole('button', { name: 'Antrag absenden' }).waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+        throw new Error(`review page not reached: ${await page.locator('#kf-fehleruebersicht').innerText().catch(() => 'no summary')} ${String(error)}`);
+      });
+      expect(await page.locator('.kf-review dd').count()).toBeGreaterThan(0);
+      if (checkAxe) await expectNoAxeViolations(page, 'review page');
+      await page.getByRole('button', { name: 'Antrag absenden' }).focus();
+      await page.keyboard.press('Enter');
+      const reference = (await page.locator('.kf-reference').innerText({ timeout: 10_000 })).trim();
+      const prefix = PARTICIPANTS.find((participant) => participant.slug === tenant)!.referencePrefix;
+      expect(reference).toMatch(new RegExp(`^${prefix}-\\d{4}-\\d{6}$`));
+      if (checkAxe) await expectNoAxeViolations(page, 'confirmation page');
+      const session = await staffSession(tenant);
+      const inbox = await getJson<{ items: { id: string; reference: string; service: string }[] }>(
+        `/api/v1/staff/submissions?service=${service}&pageSize=200`,
+        session.headers(),
+      );
+      const found = inbox.items.find((item) => item.reference === reference);
+      expect(found, `submission ${reference} in the staff inbox of ${tenant}`).toBeDefined();
+      const stored = await getJson<{ data: unknown }>(`/api/v1/staff/submissions/${found!.id}`, session.headers());
+      expect(stored.data).toMatchObject(fixture.data);
+      await page.close();
+    });
+  }
+});
