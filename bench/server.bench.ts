@@ -8,8 +8,13 @@
  * read from /proc. The no-op route goes through the real app's middleware stack (helmet, Cache-Control, rate
  * limiter, JSON body parsing and checks, error handling), so the ratio is the cost of storing a submission.
  *
+ * The server gets the same V8 heap flags as `npm start` (read from package.json). Besides req/s and latency, each row
+ * shows the server's CPU time per request (all its threads, from /proc): unlike req/s it hardly depends on what
+ * else the machine is running.
+ *
  * Env: BENCH_DURATION (seconds per row, default 10), BENCH_RUNTIME=tsx (run the target under `node --import tsx`
- * instead, for comparison), BENCH_CPU_PROF=<dir> (write a V8 CPU profile of the server process there).
+ * instead, for comparison), BENCH_NODE_FLAGS (replace the flags taken from `npm start`, e.g. '' for V8 defaults),
+ * BENCH_CPU_PROF=<dir> (write a V8 CPU profile of the server process there).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -26,6 +31,11 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const RUNTIME = process.env.BENCH_RUNTIME === 'tsx' ? 'tsx' : 'node';
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
 const TENANT = 'erkelenz';
+const START_SCRIPT = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
+const NODE_FLAGS =
+  process.env.BENCH_NODE_FLAGS !== undefined
+    ? process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean)
+    : [...START_SCRIPT.matchAll(/(?:^|\s)(--max-[a-z-]+=\d+)/g)].map((match) => match[1]!);
 const CONNECTIONS = [10, 50] as const;
 const TARGET = { ratio: 0.9, p99Ms: 25, rssMb: 150 };
 
@@ -52,6 +62,7 @@ async function bundleTarget(): Promise<string> {
 /** Starts the bench target on the data directory and waits for its port. */
 async function startTarget(): Promise<{ child: ChildProcess; port: number }> {
   const execArgv = [
+    ...NODE_FLAGS,
     ...(RUNTIME === 'tsx' ? ['--import', 'tsx'] : []),
     ...(CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : []),
   ];
@@ -72,6 +83,15 @@ async function startTarget(): Promise<{ child: ChildProcess; port: number }> {
     });
   });
   return { child, port };
+}
+
+/** Linux's USER_HZ: /proc reports CPU times in 1/100 s. */
+const CLOCK_TICKS = 100;
+
+/** CPU time (user + system, all threads) a process has used so far, in ms. */
+function readCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
 }
 
 /** Current and peak (high-water mark) resident set size of a process in MB, from /proc/<pid>/status. */
@@ -114,6 +134,7 @@ interface Row {
   perSecond: number;
   p50: number;
   p99: number;
+  cpuUsPerRequest: number;
   non2xx: number;
   errors: number;
   rssMb: number;
@@ -122,7 +143,9 @@ interface Row {
 async function measure(route: Route, connections: number, duration = DURATION): Promise<Row> {
   let peakRss = readRssMb(pid).rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, readRssMb(pid).rss)), 200);
+  const cpuBefore = readCpuMs(pid);
   const result = await autocannon({ url: urls[route], connections, duration, method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const cpuMs = readCpuMs(pid) - cpuBefore;
   clearInterval(sampler);
   return {
     route,
@@ -130,6 +153,7 @@ async function measure(route: Route, connections: number, duration = DURATION): 
     perSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    cpuUsPerRequest: (cpuMs * 1000) / Math.max(1, result.requests.total),
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     rssMb: Math.max(peakRss, readRssMb(pid).rss),
@@ -154,12 +178,14 @@ const loadAfter = loadavg();
 const noopOf = (connections: number) => rows.find((r) => r.route === 'no-op' && r.connections === connections)!;
 const mark = (ok: boolean) => (ok ? 'yes' : 'NO');
 console.log(`\nkreisform server benchmark: POST ${service} (${TENANT}), ${body.length} bytes body, ${DURATION} s per row, loopback, synchronous=FULL`);
-console.log(`server: ${RUNTIME === 'tsx' ? 'node --import tsx (TypeScript loader)' : 'esbuild bundle on plain node'} ${process.version}, own process; autocannon in the bench process`);
+console.log(
+  `server: ${RUNTIME === 'tsx' ? 'node --import tsx (TypeScript loader)' : 'esbuild bundle on plain node'} ${process.version}, flags [${NODE_FLAGS.join(' ')}], own process; autocannon in the bench process`,
+);
 console.log('no-op route: same app and middleware stack as the submission route (helmet, Cache-Control, rate limiter, JSON');
 console.log('  body parsing and checks, error handling), answers a constant 201 receipt without resolving, validating or storing');
 console.log(`load average (1 min) before ${loadBefore[0]!.toFixed(2)}, after ${loadAfter[0]!.toFixed(2)}`);
 console.log(`RSS after start: ${firstStartRssMb.toFixed(0)} MB on a new database (catalogue checked), ${restartRssMb.toFixed(0)} MB on restart (measured server)\n`);
-console.log('route        conns    req/s   p50 ms   p99 ms  RSS MB  non-2xx  errors   ratio  targets (>=0.90x, p99<=25 ms, RSS<=150 MB)');
+console.log('route        conns    req/s   p50 ms   p99 ms  CPU µs/req  RSS MB  non-2xx  errors   ratio  targets (>=0.90x, p99<=25 ms, RSS<=150 MB)');
 for (const row of rows) {
   const ratio = row.perSecond / noopOf(row.connections).perSecond;
   const targets =
@@ -167,7 +193,7 @@ for (const row of rows) {
       ? `${mark(ratio >= TARGET.ratio)}, ${mark(row.p99 <= TARGET.p99Ms)}, ${mark(row.rssMb <= TARGET.rssMb)}${row.connections === 50 ? '  (the target row)' : ''}`
       : '';
   console.log(
-    `${row.route.padEnd(12)} ${String(row.connections).padStart(5)} ${row.perSecond.toFixed(0).padStart(8)} ${row.p50.toFixed(1).padStart(8)} ${row.p99.toFixed(1).padStart(8)} ${row.rssMb.toFixed(0).padStart(7)} ${String(row.non2xx).padStart(8)} ${String(row.errors).padStart(7)} ${`${ratio.toFixed(2)}x`.padStart(7)}  ${targets}`,
+    `${row.route.padEnd(12)} ${String(row.connections).padStart(5)} ${row.perSecond.toFixed(0).padStart(8)} ${row.p50.toFixed(1).padStart(8)} ${row.p99.toFixed(1).padStart(8)} ${row.cpuUsPerRequest.toFixed(0).padStart(11)} ${row.rssMb.toFixed(0).padStart(7)} ${String(row.non2xx).padStart(8)} ${String(row.errors).padStart(7)} ${`${ratio.toFixed(2)}x`.padStart(7)}  ${targets}`,
   );
 }
 console.log(`peak RSS of the server process over the whole run (VmHWM, includes start-up): ${peakRssMb.toFixed(0)} MB`);

@@ -28,6 +28,10 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
+  resolve: {
+    // rjsf's markdown rendering is replaced by plain text (see shared/kern/PlainMarkdown.tsx).
+    alias: { 'markdown-to-jsx/react': `${root}shared/kern/PlainMarkdown.tsx` },
+  },
   publicDir: `${root}public`,
   build: {
     // RENDERER_OUT_DIR builds elsewhere (e.g. a private copy for a benchmark); default dist/renderer.

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import express, { type Application } from 'express';
-import helmet from 'helmet';
 import type { AppDeps } from './AppDeps.ts';
 import { createHttpError } from './errors.ts';
 import { checkSameOrigin } from './middleware/checkSameOrigin.ts';
 import { handleErrors } from './middleware/handleErrors.ts';
 import { logRequests } from './middleware/logRequests.ts';
 import { setCacheControl } from './middleware/setCacheControl.ts';
+import { setSecurityHeaders } from './middleware/setSecurityHeaders.ts';
 import type { RouterMount } from './RouterMount.ts';
 import { createAgreementRouter } from './routes/createAgreementRouter.ts';
 import { createHealthRouter } from './routes/createHealthRouter.ts';
@@ -35,7 +35,7 @@ export function createApp(deps: AppDeps): Application {
   app.set('trust proxy', deps.config.trustProxy);
   app.set('query parser', 'simple');
   app.use(
-    helmet({
+    setSecurityHeaders({
       frameguard: { action: 'deny' },
       contentSecurityPolicy: {
         useDefaults: false,

@@ -20,11 +20,21 @@ export interface LocalDetails {
   openingHours?: string;
 }
 
+/** Whether the participant's portal still takes submissions (after a termination it does not, § 3 (3)). */
+export interface ParticipantStatus {
+  acceptsSubmissions?: boolean;
+  endsOn?: string | null;
+  /** German notice for citizens once the portal takes no submissions. */
+  closedMessage?: string | null;
+}
+
 /** A served definition (GET /api/v1/tenants/{tenant}/services/{service}). */
-export type ServedDefinition = Omit<FormDefinition, '$schema' | 'source'> & {
-  tenant?: { slug: string; name: string; portalName: string };
-  localDetails?: LocalDetails | null;
-};
+export type ServedDefinition = Omit<FormDefinition, '$schema' | 'source'> &
+  ParticipantStatus & {
+    tenant?: { slug: string; name: string; portalName: string };
+    /** The participant's own contact details for this service; null when it recorded none. */
+    local?: LocalDetails | null;
+  };
 
 export interface SubmissionReceipt {
   id: string;
@@ -81,8 +91,7 @@ const base = '/api/v1/tenants';
 const seg = encodeURIComponent;
 
 export const portalApi = {
-  listServices: (tenant: string) =>
-    request<{ items: CatalogueEntry[] }>(`${base}/${seg(tenant)}/services`).then((body) => body.items),
+  listServices: (tenant: string) => request<{ items: CatalogueEntry[] } & ParticipantStatus>(`${base}/${seg(tenant)}/services`),
   getService: (tenant: string, service: string) => request<ServedDefinition>(`${base}/${seg(tenant)}/services/${seg(service)}`),
   submit: (tenant: string, service: string, data: unknown, idempotencyKey: string) =>
     request<SubmissionReceipt>(`${base}/${seg(tenant)}/services/${seg(service)}/submissions`, {

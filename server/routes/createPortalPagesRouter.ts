@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { Router, type Response } from 'express';
 import { parseRoute } from '../../renderer/portal/parseRoute.ts';
+import { getValidatorModulePath } from '../../renderer/shared/validation/validatorModuleContract.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { HttpError } from '../errors.ts';
 import { resolveServedService } from '../usecases/resolveServedService.ts';
@@ -57,7 +58,13 @@ export function createPortalPagesRouter(deps: AppDeps): Router {
     if (route.page === 'not-found') return sendPage(res, 404);
     if (route.page === 'service' || route.page === 'form') {
       try {
-        await resolveServedService(deps, participant.slug, route.service);
+        const { formVersion } = await resolveServedService(deps, participant.slug, route.service);
+        // The form page needs the served definition and its precompiled validator: let the browser fetch both
+        // while it still parses the app (the validator URL needs the served version, which only the server knows).
+        if (route.page === 'form') {
+          res.append('Link', `</api/v1/tenants/${participant.slug}/services/${formVersion.id}>; rel=preload; as=fetch; crossorigin=anonymous`);
+          res.append('Link', `<${getValidatorModulePath(formVersion.id, formVersion.version)}>; rel=modulepreload`);
+        }
       } catch (error) {
         if (error instanceof HttpError && error.status === 404) return sendPage(res, 404);
         throw error;

@@ -17,7 +17,8 @@ export interface ParticipantStatus {
  */
 export async function getParticipantStatus(storage: Storage, tenant: string, now: Date): Promise<ParticipantStatus> {
   const endsOn = (await storage.agreement.getTermination(tenant))?.endsOn ?? null;
-  const acceptsSubmissions = isAcceptingSubmissions(endsOn, todayInGermany(now));
+  // Without a termination there is no end date to compare, so skip the (costly) German calendar day.
+  const acceptsSubmissions = endsOn === null || isAcceptingSubmissions(endsOn, todayInGermany(now));
   const participant = getParticipant(tenant);
   return {
     acceptsSubmissions,

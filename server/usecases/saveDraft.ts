@@ -17,7 +17,7 @@ export interface SavedDraft {
 /**
  * Saves a citizen's unfinished answers (no account): pinned to the version the participant serves now, kept
  * DRAFT_TTL_DAYS days, found again only with the returned code. Partial data is fine (nothing is validated except
- * its shape); 404 when the participant does not offer the service.
+ * its shape); 404 when the participant does not offer the service. Expired drafts are erased on the way.
  */
 export async function saveDraft(deps: AppDeps, input: { tenant: string; service: string; body: unknown }): Promise<SavedDraft> {
   const { participant, formVersion } = await resolveServedService(deps, input.tenant, input.service);
@@ -29,6 +29,8 @@ export async function saveDraft(deps: AppDeps, input: { tenant: string; service:
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw createHttpError('INVALID_DRAFT');
   const code = createResumeCode();
   const now = deps.now();
+  // Expired drafts are personal data without a purpose: each save also erases those (indexed by expires_at).
+  await deps.storage.citizenDrafts.deleteExpired(now.toISOString());
   const expiresAt = new Date(now.getTime() + DRAFT_TTL_DAYS * DAY_MS).toISOString();
   await deps.storage.citizenDrafts.create({
     codeHash: hashResumeCode(code)!,

@@ -6,6 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PARTICIPANTS } from '../../engine/participants.ts';
 import type { FormDefinition } from '../../engine/index.ts';
+import { hashResumeCode } from '../../server/usecases/hashResumeCode.ts';
 import { createStaffSession, type StaffSessionForTest } from '../helpers/createStaffSession.ts';
 import { startServer, type StartedServer } from '../helpers/startServer.ts';
 import { detectDateTyping, KeyboardFormFiller, type DateTyping } from './fillFormWithKeyboard.ts';
@@ -143,6 +144,24 @@ describe('citizen portals', () => {
     await page.close();
   });
 
+  it('When a participant recorded local contact details, then its service page shows them', async () => {
+    await server.deps.storage.localDetails.put(
+      'wegberg',
+      'sperrmuell-anmeldung',
+      { office: 'Bürgerbüro Wegberg', contact: 'Frau Beispiel', phone: '02434 83-0', email: 'buergerbuero@example.org', notificationEmail: 'intern@example.org', openingHours: 'Mo–Fr 8–12 Uhr' },
+      new Date().toISOString(),
+      'test',
+    );
+    const page = await openPage();
+    await page.goto(`${server.baseUrl}/wegberg/leistungen/sperrmuell-anmeldung`);
+    await page.locator('#kf-kontakt').waitFor();
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('Bürgerbüro Wegberg');
+    expect(text).toContain('02434 83-0');
+    expect(text).not.toContain('intern@example.org');
+    await page.close();
+  });
+
   it('When an unknown participant, service or page is requested, then a German 404 page answers with status 404', async () => {
     const page = await openPage([/status of 404/]);
     for (const path of ['/nirgendwo/', '/erkelenz/leistungen/gibt-es-nicht', '/erkelenz/unbekannte-seite']) {
@@ -194,7 +213,6 @@ describe('forms', () => {
   it('When a citizen saves a draft, then the resume link opens the form with the answers', async () => {
     const page = await openPage();
     await page.goto(`${server.baseUrl}/erkelenz/leistungen/hundesteuer-anmeldung/antrag`);
-    const filler = new KeyboardFormFiller(page, dates);
     await page.locator('.kf-form button[type=submit]').waitFor();
     const input = page.locator('input[id$="_vorname"]').first();
     const inputId = await input.getAttribute('id');
@@ -206,13 +224,33 @@ describe('forms', () => {
     expect(code).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
     const link = await page.locator('#kf-zwischenstand a').getAttribute('href');
     expect(link).toBe(`/erkelenz/fortsetzen#${code}`);
-    void filler;
     const resumed = await openPage();
     await resumed.goto(`${server.baseUrl}${link}`);
     await resumed.locator(`[id="${inputId}"]`).waitFor();
     expect(await resumed.inputValue(`[id="${inputId}"]`)).toBe('Erika');
     expect(resumed.url()).toBe(`${server.baseUrl}/erkelenz/leistungen/hundesteuer-anmeldung/antrag`);
     await resumed.close();
+    await page.close();
+  });
+
+  it('When a draft saved under an older compatible version is resumed, then the form opens with the answers and a notice', async () => {
+    const code = 'E'.repeat(32);
+    await server.deps.storage.citizenDrafts.create({
+      codeHash: hashResumeCode(code)!,
+      tenant: 'geilenkirchen',
+      serviceId: 'hundesteuer-anmeldung',
+      version: '1.0.0',
+      data: { halter: { vorname: 'Erika' }, altesFeld: 'nicht mehr gefragt' },
+      createdAt: new Date().toISOString(),
+      expiresAt: '2999-01-01T00:00:00.000Z',
+    });
+    const page = await openPage();
+    await page.goto(`${server.baseUrl}/geilenkirchen/fortsetzen#${code}`);
+    await page.locator('#root_halter_vorname').waitFor();
+    expect(await page.inputValue('#root_halter_vorname')).toBe('Erika');
+    const notice = await page.locator('.kern-alert--info').innerText();
+    expect(notice).toContain('Version 1.0.0');
+    expect(notice).toContain('altesFeld');
     await page.close();
   });
 
@@ -248,7 +286,20 @@ describe('forms', () => {
       const reference = (await page.locator('.kf-reference').innerText({ timeout: 10_000 })).trim();
       const prefix = PARTICIPANTS.find((participant) => participant.slug === tenant)!.referencePrefix;
       expect(reference).toMatch(new RegExp(`^${prefix}-\\d{4}-\\d{6}$`));
-      if (checkAxe) await expectNoAxeViolations(page, 'confirmation page');
+      if (checkAxe) {
+        await expectNoAxeViolations(page, 'confirmation page');
+        const download = page.waitForEvent('download');
+        await page.getByRole('button', { name: /herunterladen/ }).focus();
+        await page.keyboard.press('Enter');
+        const file = await download;
+        expect(file.suggestedFilename()).toBe(`antrag-${reference}.txt`);
+        const text = readFileSync((await file.path())!, 'utf8');
+        expect(text).toContain(`Aktenzeichen: ${reference}`);
+        await page.emulateMedia({ media: 'print' });
+        expect(await page.locator('.kf-header').isVisible()).toBe(false);
+        expect(await page.locator('.kf-reference').isVisible()).toBe(true);
+        await page.emulateMedia({ media: 'screen' });
+      }
       const session = await staffSession(tenant);
       const inbox = await getJson<{ items: { id: string; reference: string; service: string }[] }>(
         `/api/v1/staff/submissions?service=${service}&pageSize=200`,

@@ -106,9 +106,10 @@ async function servedVersion(tenant: string): Promise<string> {
 }
 
 /** A citizen fills the service's form on a participant's portal and sends it; returns the reference. */
-async function submitAsCitizen(tenant: string, answers: Record<string, string>): Promise<string> {
+async function submitAsCitizen(tenant: string, answers: Record<string, string>, check?: (page: Page) => Promise<void>): Promise<string> {
   const page = await newPage();
   await page.goto(`${server.baseUrl}/${tenant}/leistungen/${SERVICE}/antrag`);
+  await check?.(page);
   for (const [label, value] of Object.entries(answers)) {
     await page.getByLabel(label, { exact: false }).first().fill(value);
   }
@@ -171,8 +172,20 @@ describe('staff story: build, publish, enable, submit, evolve, inbox', () => {
     await fieldButton(editor, 'Name').click();
     await expect.poll(() => editor.getByLabel('Hilfetext').inputValue()).toBe('Vor- und Nachname');
 
+    // A condition: "Schutzgrund" is shown only when "Geschützter Baum" is ticked; the live preview follows it.
+    await addField(editor, 'Geschützter Baum', 'Ja/Nein');
+    await addField(editor, 'Schutzgrund', 'Text (einzeilig)');
+    await fieldButton(editor, 'Schutzgrund').click();
+    await editor.getByLabel('Wenn das Feld').selectOption({ label: 'Geschützter Baum' });
+    await editor.getByLabel('dann ist dieses Feld').selectOption('show');
+    await editor.getByText('bedingt sichtbar').waitFor();
+
     // The live preview renders with the portal's KERN theme.
-    await editor.locator('#vorschau').getByLabel(/Anzahl der Bäume/).waitFor();
+    const preview = editor.locator('#vorschau');
+    await preview.getByLabel(/Anzahl der Bäume/).waitFor();
+    expect(await preview.getByLabel(/Schutzgrund/).count()).toBe(0);
+    await preview.getByLabel(/Geschützter Baum/).check();
+    await preview.getByLabel(/Schutzgrund/).waitFor();
     await waitForCheck(editor, 'Keine Fehler gefunden.');
     await editor.getByText(/^Gespeichert \(Stand/).waitFor();
     expect(await axeViolations(editor)).toEqual([]);
@@ -199,7 +212,15 @@ describe('staff story: build, publish, enable, submit, evolve, inbox', () => {
     expect(await servedVersion('wegberg')).toBe('1.0.0');
 
     // A citizen submits on Wegberg's portal.
-    const firstReference = await submitAsCitizen('wegberg', { Name: 'Erika Mustermann', 'Anzahl der Bäume': '2' });
+    const firstReference = await submitAsCitizen('wegberg', { Name: 'Erika Mustermann', 'Anzahl der Bäume': '2' }, async (page) => {
+      // The portal hides the conditional field until its condition holds.
+      await page.getByLabel(/Geschützter Baum/).waitFor();
+      expect(await page.getByLabel(/Schutzgrund/).count()).toBe(0);
+      await page.getByLabel(/Geschützter Baum/).check();
+      await page.getByLabel(/Schutzgrund/).waitFor();
+      await page.getByLabel(/Geschützter Baum/).uncheck();
+      await expect.poll(() => page.getByLabel(/Schutzgrund/).count()).toBe(0);
+    });
     expect(firstReference).toMatch(/^WEG-\d{4}-\d{6}$/);
 
     // A compatible 1.1.0 (new optional field): Wegberg serves it without any action.
@@ -297,6 +318,20 @@ describe('staff story: build, publish, enable, submit, evolve, inbox', () => {
     await admin.getByText(/Status von „Eingegangen“ auf „In Bearbeitung“ geändert/).waitFor();
     expect(await axeViolations(admin)).toEqual([]);
     await admin.getByRole('link', { name: 'Zurück zum Posteingang' }).click();
+
+    // Filter by service: export links per version (CSV and JSON) of the server's export routes.
+    await admin.getByLabel('Dienst').selectOption({ label: TITLE });
+    await admin.getByRole('button', { name: 'Filtern' }).click();
+    const csvLink = admin.locator('li', { hasText: 'Version 1.0.0:' }).getByRole('link', { name: 'CSV' });
+    await csvLink.waitFor();
+    const csv = await admin.evaluate(async (href) => {
+      const response = await fetch(href);
+      return { status: response.status, text: await response.text() };
+    }, (await csvLink.getAttribute('href'))!);
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain(firstReference);
+    expect(csv.text).not.toContain(secondReference);
+
     await admin.getByRole('link', { name: secondReference }).click();
     await admin.getByRole('heading', { name: `Antrag ${secondReference}` }).waitFor();
     expect(await admin.locator('#antrag-version').textContent()).toBe('1.1.0');

@@ -85,7 +85,7 @@ describe('applyEditorAction', () => {
   });
 
   it.each([
-    ['show', { if: { properties: { befreiung: { const: true } }, required: ['befreiung'] }, then: { properties: { grund: {} }, required: ['grund'] }, else: { not: { properties: { grund: {} }, required: ['grund'] } } }],
+    ['show', { if: { properties: { befreiung: { const: true } }, required: ['befreiung'] }, then: { properties: { grund: {} }, required: ['grund'] }, else: { properties: { grund: false } } }],
     ['require', { if: { properties: { befreiung: { const: true } }, required: ['befreiung'] }, then: { properties: { grund: {} }, required: ['grund'] } }],
   ] as const)('When a %s condition is set, then it is written as if/then and read back', (effect, expected) => {
     const definition = run([

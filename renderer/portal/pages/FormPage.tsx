@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { RJSFSchema, UiSchema, ValidatorType } from '@rjsf/utils';
+import type { ErrorSchema, RJSFSchema, UiSchema, ValidatorType } from '@rjsf/utils';
 import { KernForm, type KernFormHandle } from '../../shared/kern/KernForm.tsx';
 import { ErrorSummary, ERROR_SUMMARY_ID } from '../../shared/kern/ErrorSummary.tsx';
+import { focusField } from '../../shared/kern/focusField.ts';
 import { getFieldLabel, toFieldId } from '../../shared/kern/fieldLabels.ts';
 import { collectAnswers } from '../../shared/review/collectAnswers.ts';
 import { formatAnswersText } from '../../shared/review/formatAnswersText.ts';
@@ -35,6 +36,17 @@ function focusById(id: string): void {
   requestAnimationFrame(() => document.getElementById(id)?.focus());
 }
 
+/** The server's errors (JSON pointers) as an rjsf ErrorSchema, so the fields show them like their own. */
+function toErrorSchema(errors: readonly { pointer: string; message: string }[]): ErrorSchema {
+  const root: Record<string, unknown> = {};
+  for (const error of errors) {
+    let node = root;
+    for (const segment of pointerToSegments(error.pointer)) node = (node[segment] ??= {}) as Record<string, unknown>;
+    ((node.__errors ??= []) as string[]).push(error.message);
+  }
+  return root as ErrorSchema;
+}
+
 function pointerToSegments(pointer: string): string[] {
   return pointer
     .split('/')
@@ -60,7 +72,18 @@ export default function FormPage({ service }: { service: string }) {
       </Alert>
     );
   }
-  return <FormFlow definition={state.value.definition} validator={state.value.validator} resumed={resumed} />;
+  const { definition } = state.value;
+  if (definition.acceptsSubmissions === false) {
+    return (
+      <>
+        <PageHeading title={definition.title}>{definition.title}</PageHeading>
+        <Alert kind="warning" title="Keine neuen Anträge">
+          <p className="kern-body">{definition.closedMessage ?? 'Dieses Serviceportal nimmt keine neuen Anträge mehr an.'}</p>
+        </Alert>
+      </>
+    );
+  }
+  return <FormFlow definition={definition} validator={state.value.validator} resumed={resumed} />;
 }
 
 function FormFlow({
@@ -100,11 +123,25 @@ function FormFlow({
     focusById(phase.kind === 'form' ? 'kf-schritt' : phase.kind === 'review' ? 'kf-seitentitel' : 'kf-bestaetigung');
   }, [phase]);
 
-  const goToStep = (step: number) => {
+  const [focusAfterStep, setFocusAfterStep] = useState<string | undefined>();
+  const goToStep = (step: number, fieldId?: string) => {
     setFormSeed(data);
     setSaved(undefined);
+    setFocusAfterStep(fieldId);
     setPhase({ kind: 'form', step });
   };
+  // From the review page's error summary: the step holding the field, then the field itself.
+  const showField = (fieldId: string) => {
+    const property = fieldId.replace(/^root_/, '');
+    const index = steps.findIndex((step) => step.properties.some((name) => property === name || property.startsWith(`${name}_`)));
+    goToStep(Math.max(0, index), fieldId);
+  };
+  useEffect(() => {
+    if (!focusAfterStep || phase.kind !== 'form') return;
+    const fieldId = focusAfterStep;
+    requestAnimationFrame(() => requestAnimationFrame(() => focusField(fieldId)));
+    setFocusAfterStep(undefined);
+  }, [phase, focusAfterStep]);
 
   const onStepSubmit = (stepData: Record<string, unknown>) => {
     setData(stepData);
@@ -219,7 +256,7 @@ function FormFlow({
         </p>
         {summaryEntries.length > 0 ? (
           <>
-            <ErrorSummary entries={summaryEntries} />
+            <ErrorSummary entries={summaryEntries} onShowField={showField} />
             <p className="kern-body">Bitte ändern Sie die genannten Angaben im Formular.</p>
           </>
         ) : null}
@@ -250,6 +287,8 @@ function FormFlow({
   }
 
   const step = steps[phase.step] ?? steps[0]!;
+  const stepServerErrors = serverErrors.filter((error) => step.properties.includes(pointerToSegments(error.pointer)[0] ?? ''));
+  const serverErrorSchema = stepServerErrors.length > 0 ? toErrorSchema(stepServerErrors) : undefined;
   const isLast = phase.step === steps.length - 1;
   return (
     <>
@@ -320,6 +359,7 @@ function FormFlow({
         formData={formSeed}
         visibleProperties={multiStep ? step.properties : undefined}
         submitText={isLast ? 'Weiter zur Prüfung' : 'Weiter'}
+        extraErrors={serverErrorSchema}
         onSubmit={onStepSubmit}
       >
         {phase.step > 0 ? (

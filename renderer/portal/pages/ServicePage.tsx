@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { getParticipant } from '../../../engine/participants.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Link } from '../components/Link.tsx';
@@ -19,6 +20,15 @@ function describeLead(lead: ServedDefinition['lead']): string {
 export function ServicePage({ service }: { service: string }) {
   const { participant } = usePortal();
   const state = useAsync(`service:${participant.slug}/${service}`, () => loadService(participant.slug, service));
+  const served = state.status === 'done' ? state.value : undefined;
+  // While the citizen reads, fetch what the form needs: its code chunk and the precompiled validator.
+  useEffect(() => {
+    if (!served) return;
+    void import('./FormPage.tsx').catch(() => undefined);
+    void import('../../shared/validation/loadPrecompiledValidator.ts')
+      .then((module) => module.loadValidatorFunctions(served.id, served.version))
+      .catch(() => undefined);
+  }, [served]);
   if (state.status === 'loading') return <Loading text="Leistung wird geladen …" />;
   if (state.status === 'failed') {
     if (state.error instanceof ApiError && state.error.status === 404) return <NotFoundPage participant={participant} />;
@@ -29,7 +39,8 @@ export function ServicePage({ service }: { service: string }) {
     );
   }
   const definition = state.value;
-  const details = definition.localDetails;
+  const details = definition.local;
+  const closed = definition.acceptsSubmissions === false;
   const stepCount = definition.steps?.length ?? 1;
   return (
     <>
@@ -99,11 +110,17 @@ export function ServicePage({ service }: { service: string }) {
           </dl>
         </section>
       ) : null}
-      <p className="kf-button-row">
-        <Link to={portalPaths.form(participant.slug, definition.id)} className="kern-btn kern-btn--primary kf-link-button">
-          <span className="kern-label">Antrag online stellen</span>
-        </Link>
-      </p>
+      {closed ? (
+        <Alert kind="warning" title="Keine neuen Anträge">
+          <p className="kern-body">{definition.closedMessage ?? 'Dieses Serviceportal nimmt keine neuen Anträge mehr an.'}</p>
+        </Alert>
+      ) : (
+        <p className="kf-button-row">
+          <Link to={portalPaths.form(participant.slug, definition.id)} className="kern-btn kern-btn--primary kf-link-button">
+            <span className="kern-label">Antrag online stellen</span>
+          </Link>
+        </p>
+      )}
       <p className="kern-body">
         Sie haben einen Antrag zwischengespeichert?{' '}
         <Link to={portalPaths.resume(participant.slug)}>Antrag mit Fortsetzungscode fortsetzen</Link>

@@ -15,7 +15,8 @@ export function StartPage() {
   const services = useAsync(`services:${participant.slug}`, () => portalApi.listServices(participant.slug));
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState('');
-  const entries = services.status === 'done' ? services.value : [];
+  const entries = useMemo(() => (services.status === 'done' ? services.value.items : []), [services]);
+  const closedMessage = services.status === 'done' ? services.value.closedMessage : null;
   const categories = useMemo(() => listCategories(entries), [entries]);
   const shown = useMemo(() => filterCatalogue(entries, query, category), [entries, query, category]);
 
@@ -26,6 +27,11 @@ export function StartPage() {
         Hier erledigen Sie Anträge und Meldungen bei der Verwaltung {participant.kind === 'kreis' ? 'des' : 'der'}{' '}
         {participant.name} online – ohne Benutzerkonto. Sie können einen Antrag zwischenspeichern und später fortsetzen.
       </p>
+      {closedMessage ? (
+        <Alert kind="warning" title="Dieses Serviceportal nimmt keine neuen Anträge an">
+          <p className="kern-body">{closedMessage}</p>
+        </Alert>
+      ) : null}
       <div role="search" className="kf-search" aria-label="Leistungen durchsuchen">
         <div className="kern-form-input">
           <label className="kern-label" htmlFor="kf-suche">

@@ -10,12 +10,18 @@ export interface ErrorSummaryEntry {
 /** Id of the error summary; forms move the focus here after a failed step or submit. */
 export const ERROR_SUMMARY_ID = 'kf-fehleruebersicht';
 
-function onLinkClick(event: MouseEvent<HTMLAnchorElement>, fieldId: string): void {
-  if (focusField(fieldId)) event.preventDefault();
-}
-
-/** KERN danger alert listing every error; each entry links (anchor #<field id>) and moves the focus to its field. */
-export function ErrorSummary({ entries }: { entries: readonly ErrorSummaryEntry[] }) {
+/**
+ * KERN danger alert listing every error; each entry links (anchor #<field id>) and moves the focus to its field.
+ * `onShowField` handles fields that are not on the page (e.g. on another step); it gets the field id.
+ */
+export function ErrorSummary({ entries, onShowField }: { entries: readonly ErrorSummaryEntry[]; onShowField?: (fieldId: string) => void }) {
+  const onLinkClick = (event: MouseEvent<HTMLAnchorElement>, fieldId: string) => {
+    if (focusField(fieldId)) event.preventDefault();
+    else if (onShowField) {
+      event.preventDefault();
+      onShowField(fieldId);
+    }
+  };
   if (entries.length === 0) return null;
   const heading =
     entries.length === 1 ? 'Bitte korrigieren Sie 1 Angabe' : `Bitte korrigieren Sie ${entries.length} Angaben`;

@@ -7,6 +7,7 @@ import { kernTemplates, kernWidgets } from './kernTheme.ts';
 import { createPendingInputs, PendingInputsContext } from './PendingInputs.tsx';
 import { ERROR_SUMMARY_ID } from './ErrorSummary.tsx';
 import { toPathSegments } from './fieldLabels.ts';
+import { pruneEmptyObjects } from './pruneEmptyObjects.ts';
 import { translateGerman } from './translateGerman.ts';
 import { VisiblePropertiesContext } from './VisibleProperties.ts';
 
@@ -37,9 +38,9 @@ export interface KernFormHandle {
   getData(): Record<string, unknown>;
 }
 
-// Optional nested objects stay absent until the citizen answers something in them: an empty {} would make
-// their required fields mandatory (rjsf's default fills every nested object).
-const DEFAULT_FORM_STATE = { emptyObjectFields: 'skipEmptyDefaults' } as const;
+// Required nested objects start as {} (so each missing field is reported on its own); optional ones stay absent
+// until the citizen answers something in them, since an empty {} would make their required fields mandatory.
+const DEFAULT_FORM_STATE = { emptyObjectFields: 'populateRequiredDefaults' } as const;
 
 function focusErrorSummary(): void {
   requestAnimationFrame(() => document.getElementById(ERROR_SUMMARY_ID)?.focus());
@@ -60,9 +61,21 @@ export const KernForm = forwardRef<KernFormHandle, KernFormProps>(function KernF
   useImperativeHandle(ref, () => ({
     getData() {
       flushSync(() => pending.flush());
-      return (formRef.current?.state.formData ?? {}) as Record<string, unknown>;
+      return pruneEmptyObjects((formRef.current?.state.formData ?? {}) as Record<string, unknown>, schema);
     },
   }));
+
+  // Validation and the submitted data both see the data without rjsf's empty placeholder objects.
+  const pruningValidator = useMemo<ValidatorType>(
+    () => ({
+      validateFormData: (data, validatedSchema, customValidate, transform, ui) =>
+        validator.validateFormData(pruneEmptyObjects(data, validatedSchema), validatedSchema, customValidate, transform, ui),
+      isValid: (subSchema, data, rootSchema) => validator.isValid(subSchema, data, rootSchema),
+      rawValidation: (validatedSchema, data) => validator.rawValidation(validatedSchema, data),
+      reset: validator.reset ? () => validator.reset?.() : undefined,
+    }),
+    [validator],
+  );
 
   const transformErrors = useCallback(
     (errors: RJSFValidationError[]) =>
@@ -80,7 +93,7 @@ export const KernForm = forwardRef<KernFormHandle, KernFormProps>(function KernF
             schema={schema}
             uiSchema={uiSchema}
             formData={formData}
-            validator={validator}
+            validator={pruningValidator}
             templates={kernTemplates}
             widgets={kernWidgets}
             translateString={translateGerman}
@@ -90,7 +103,7 @@ export const KernForm = forwardRef<KernFormHandle, KernFormProps>(function KernF
             transformErrors={transformErrors}
             extraErrors={extraErrors}
             onError={focusErrorSummary}
-            onSubmit={(event) => onSubmit?.((event.formData ?? {}) as Record<string, unknown>)}
+            onSubmit={(event) => onSubmit?.(pruneEmptyObjects((event.formData ?? {}) as Record<string, unknown>, schema))}
             readonly={readonly}
             disabled={disabled}
           >

@@ -9,17 +9,16 @@ import { VisiblePropertiesContext } from './VisibleProperties.ts';
  * (VisiblePropertiesContext) and no fieldset of its own (the page heading names the form).
  */
 export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
-  const { properties, title, description, fieldPathId, required, uiSchema, schema } = props;
+  const { properties, title, fieldPathId, required, uiSchema, schema } = props;
   const visible = useContext(VisiblePropertiesContext);
   const isRoot = fieldPathId.path.length === 0;
   if (isRoot) {
     const shown = visible ? properties.filter((property) => visible.has(property.name)) : properties;
-    return <div className="kf-stack">{shown.map((property) => (property.hidden ? null : property.content))}</div>;
+    return <div className="kf-stack kf-root-fields">{shown.map((property) => (property.hidden ? null : property.content))}</div>;
   }
   const options = getUiOptions(uiSchema);
   const legend = (typeof options.title === 'string' ? options.title : undefined) ?? title ?? schema.title;
   const text = (typeof options.description === 'string' ? options.description : undefined) ?? schema.description;
-  void description;
   return (
     <fieldset className="kern-fieldset" id={fieldPathId.$id}>
       {legend ? (

@@ -1,7 +1,5 @@
 import * as equalModule from 'ajv/dist/runtime/equal.js';
 import * as ucs2lengthModule from 'ajv/dist/runtime/ucs2length.js';
-import * as uriModule from 'ajv/dist/runtime/uri.js';
-import * as validationErrorModule from 'ajv/dist/runtime/validation_error.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { germanFormats } from '../../../engine/germanFormats.ts';
 import { VALIDATOR_FORMATS_MODULE } from './validatorModuleContract.ts';
@@ -25,11 +23,12 @@ function cjsDefault(module: unknown): unknown {
  * What the `require()` calls inside a precompiled validator module resolve to. The server generates the module
  * from ajv's standalone code; it references ajv's small runtime helpers and the format checks by these names,
  * and this map supplies them from the portal bundle, so the module itself stays small and needs no bundler.
+ * ajv's `uri` (fast-uri) and `validation_error` helpers are left out: only $ref resolution at compile time and
+ * $async schemas use them, and neither occurs in generated validation code of our definitions (a module that
+ * asked for them would fail loudly in requireFromRuntime).
  */
 export const VALIDATOR_RUNTIME: Readonly<Record<string, unknown>> = {
   'ajv/dist/runtime/equal': { default: cjsDefault(equalModule) },
   'ajv/dist/runtime/ucs2length': { default: cjsDefault(ucs2lengthModule) },
-  'ajv/dist/runtime/uri': { default: cjsDefault(uriModule) },
-  'ajv/dist/runtime/validation_error': { default: cjsDefault(validationErrorModule) },
   [VALIDATOR_FORMATS_MODULE]: { formats: { ...fullFormats, ...germanFormats } },
 };

@@ -47,17 +47,14 @@ function splitPath(path: readonly string[]): { parent: string[]; name: string } 
   return { parent: path.slice(0, -1), name };
 }
 
-/** The list under `key` of a schema inside `parent[at]`, or an empty list. */
-function listAt(parent: JsonObject, at: string, key: string): unknown[] {
-  const holder = parent[at];
-  if (!isObject(holder)) return [];
-  const list = at === 'else' && isObject(holder.not) ? holder.not[key] : holder[key];
-  return Array.isArray(list) ? list : [];
+/** The `required` list of an entry's `then`, or an empty list. */
+function thenRequired(entry: JsonObject): unknown[] {
+  return isObject(entry.then) && Array.isArray(entry.then.required) ? entry.then.required : [];
 }
 
-/** Whether an entry shows `name` only when its condition holds (`else: { not: { required: [name] } }`). */
+/** Whether an entry shows `name` only when its condition holds (`else: { properties: { name: false } }`). */
 function isShowEntry(entry: JsonObject, name: string): boolean {
-  return listAt(entry, 'else', 'required').includes(name);
+  return isObject(entry.else) && isObject(entry.else.properties) && entry.else.properties[name] === false;
 }
 
 /** Removes every condition that shows or requires `name`; a shown field becomes unconditional (and keeps `required`). */
@@ -70,17 +67,15 @@ function clearCondition(level: ObjectLevel, name: string): void {
     }
     const then = entry.then;
     const shown = isShowEntry(entry, name);
-    if (shown && listAt(entry, 'then', 'required').includes(name)) requiredOf(level.schema).push(name);
+    if (shown && thenRequired(entry).includes(name)) requiredOf(level.schema).push(name);
     removeRequired(then, name);
     if (isObject(then.properties)) {
       delete then.properties[name];
       if (Object.keys(then.properties).length === 0) delete then.properties;
     }
-    if (shown && isObject(entry.else) && isObject(entry.else.not)) {
-      const not = entry.else.not;
-      removeRequired(not, name);
-      if (isObject(not.properties)) delete not.properties[name];
-      if (!Array.isArray(not.required)) delete entry.else;
+    if (shown && isObject(entry.else) && isObject(entry.else.properties)) {
+      delete entry.else.properties[name];
+      if (Object.keys(entry.else.properties).length === 0) delete entry.else;
     }
     if (Object.keys(then).length > 0 || entry.else !== undefined) remaining.push(entry);
   }
@@ -101,8 +96,8 @@ function clearConditionsOn(level: ObjectLevel, name: string): void {
 
 /**
  * Writes "show / require `name` when `condition.field` equals `condition.equals`" as an `allOf` entry. A shown
- * field stays declared in `properties` (the engine requires it); `else: { not: { required: [name] } }` keeps it
- * empty otherwise, and the renderer hides a field its resolved schema forbids.
+ * field stays declared in `properties` (the engine requires it); `else: { properties: { name: false } }` forbids it
+ * otherwise, and rjsf leaves out a property whose resolved schema is `false`, so the portal hides it.
  */
 /** `{ properties: { name: {} }, required: [name] }`: Ajv's strict mode wants required names declared alongside. */
 function requiring(name: string): JsonObject {
@@ -119,7 +114,7 @@ function setCondition(level: ObjectLevel, name: string, condition: FieldConditio
   if (condition.effect === 'show') {
     const wasRequired = Array.isArray(level.schema.required) && level.schema.required.includes(name);
     removeRequired(level.schema, name);
-    entry = { if: test, then: wasRequired ? requiring(name) : {}, else: { not: requiring(name) } };
+    entry = { if: test, then: wasRequired ? requiring(name) : {}, else: { properties: { [name]: false } } };
   } else {
     entry = { if: test, then: requiring(name) };
   }

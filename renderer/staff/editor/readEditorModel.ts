@@ -44,7 +44,7 @@ function readCondition(level: ObjectLevel, name: string): { condition?: FieldCon
     const equals = tested[1].const;
     if (typeof equals !== 'string' && typeof equals !== 'number' && typeof equals !== 'boolean') continue;
     const thenRequired = listIn(entry.then, 'required');
-    const shown = isObject(entry.else) && listIn(entry.else.not, 'required').includes(name);
+    const shown = isObject(entry.else) && isObject(entry.else.properties) && entry.else.properties[name] === false;
     if (shown) return { condition: { field: tested[0], equals, effect: 'show' }, requiredWhenShown: thenRequired.includes(name) };
     if (thenRequired.includes(name)) return { condition: { field: tested[0], equals, effect: 'require' }, requiredWhenShown: false };
   }

@@ -19,10 +19,9 @@ interface Filters {
 
 const NO_FILTERS: Filters = { service: '', status: '', from: '', to: '' };
 
-function toQuery(filters: Filters): string {
+function toQuery(filters: Partial<Filters>, extra: Record<string, string> = {}): string {
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
-  query.set('pageSize', '200');
+  for (const [key, value] of Object.entries({ ...filters, ...extra })) if (value) query.set(key, value);
   return query.toString();
 }
 
@@ -31,7 +30,7 @@ export function InboxPage() {
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const catalogue = useApi<{ items: CatalogueEntry[] }>('/api/v1/staff/catalogue');
-  const { result } = useApi<{ items: SubmissionSummary[]; total: number }>(`/api/v1/staff/submissions?${toQuery(filters)}`);
+  const { result } = useApi<{ items: SubmissionSummary[]; total: number }>(`/api/v1/staff/submissions?${toQuery(filters, { pageSize: '200' })}`);
   const services = catalogue.result.state === 'ready' ? catalogue.result.data.items : [];
   const titleOf = (id: string) => services.find((service) => service.id === id)?.title ?? id;
   const selectedService = services.find((service) => service.id === filters.service);
@@ -65,15 +64,15 @@ export function InboxPage() {
           <ul className="kern-list">
             {selectedService.versions.map((version) => {
               const base = `/api/v1/staff/exports/${encodeURIComponent(selectedService.id)}/${encodeURIComponent(version.version)}`;
-              const rest = toQuery({ ...filters, service: '' }).replace('pageSize=200', '');
+              const { status, from, to } = filters;
               return (
                 <li key={version.version}>
                   Version {version.version}:{' '}
-                  <a className="kern-link" href={`${base}?format=csv&${rest}`} download>
+                  <a className="kern-link" href={`${base}?${toQuery({ status, from, to }, { format: 'csv' })}`} download>
                     CSV
                   </a>{' '}
                   ·{' '}
-                  <a className="kern-link" href={`${base}?format=json&${rest}`} download>
+                  <a className="kern-link" href={`${base}?${toQuery({ status, from, to }, { format: 'json' })}`} download>
                     JSON
                   </a>
                 </li>

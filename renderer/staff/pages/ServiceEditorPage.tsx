@@ -18,7 +18,8 @@ import { StepsEditor } from '../editor/ui/StepsEditor.tsx';
 import { useDefinitionCheck } from '../editor/ui/useDefinitionCheck.ts';
 import { useDraft, type SaveState } from '../editor/ui/useDraft.ts';
 import { formatDateTime } from '../formatting.ts';
-import { STAFF_BASE } from '../navigation.ts';
+import { navigate, STAFF_BASE } from '../navigation.ts';
+import { staffApi } from '../api/staffApi.ts';
 
 function findField(fields: EditorField[], key: string): { field: EditorField; siblings: EditorField[] } | undefined {
   for (const field of fields) {
@@ -27,6 +28,11 @@ function findField(fields: EditorField[], key: string): { field: EditorField; si
     if (inGroup) return inGroup;
   }
   return undefined;
+}
+
+/** JSON pointer of a field's schema: ['a', 'b'] -> /schema/properties/a/properties/b. */
+function schemaPointer(path: readonly string[]): string {
+  return `/schema${path.map((name) => `/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')}`;
 }
 
 function describeSave(save: SaveState): string {
@@ -48,6 +54,7 @@ export function ServiceEditorPage({ serviceId }: { serviceId: string }) {
   const [selected, setSelected] = useState('');
   const [published, setPublished] = useState('');
   const [actionError, setActionError] = useState('');
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
   const { check, checking, failed } = useDefinitionCheck(serviceId, definition);
   const fields = useMemo(() => (definition ? readEditorModel(definition) : []), [definition]);
   const selection = findField(fields, selected);
@@ -71,6 +78,24 @@ export function ServiceEditorPage({ serviceId }: { serviceId: string }) {
     },
     [check],
   );
+
+  const fieldProblems = useCallback(
+    (path: readonly string[]) => {
+      const pointer = schemaPointer(path);
+      return (check?.problems ?? []).filter((problem) => problem.pointer === pointer || problem.pointer.startsWith(`${pointer}/`)).map((problem) => problem.message);
+    },
+    [check],
+  );
+
+  const discard = async () => {
+    if (!(await flush())) return;
+    try {
+      await staffApi.delete(`/api/v1/staff/editor/services/${encodeURIComponent(serviceId)}/draft?revision=${revision.current}`);
+      navigate(`${STAFF_BASE}/editor`);
+    } catch {
+      setActionError('Der Entwurf konnte nicht verworfen werden; er wurde inzwischen geändert. Bitte neu laden.');
+    }
+  };
 
   if (published) {
     return (
@@ -111,7 +136,7 @@ export function ServiceEditorPage({ serviceId }: { serviceId: string }) {
               Felder
             </h2>
             <FieldTree fields={fields} selected={selected} onSelect={setSelected} onAction={onAction} />
-            {selection ? <FieldProperties field={selection.field} siblings={selection.siblings} onAction={onAction} /> : null}
+            {selection ? <FieldProperties field={selection.field} problems={fieldProblems(selection.field.path)} siblings={selection.siblings} onAction={onAction} /> : null}
             <AddFieldForm fields={fields} onAction={onAction} />
           </section>
           <section aria-labelledby="abschnitt-schritte" className="staff-section">
@@ -145,6 +170,22 @@ export function ServiceEditorPage({ serviceId }: { serviceId: string }) {
               Veröffentlichen
             </h2>
             <PublishPanel serviceId={serviceId} version={version} flush={flush} revision={() => revision.current} onPublished={setPublished} />
+            <div className="editor-buttons staff-section">
+              {confirmDiscard ? (
+                <>
+                  <Button variant="secondary" onClick={() => void discard()}>
+                    Ja, Entwurf endgültig verwerfen
+                  </Button>
+                  <Button variant="tertiary" onClick={() => setConfirmDiscard(false)}>
+                    Abbrechen
+                  </Button>
+                </>
+              ) : (
+                <Button variant="tertiary" onClick={() => setConfirmDiscard(true)}>
+                  Entwurf verwerfen
+                </Button>
+              )}
+            </div>
           </section>
           <section aria-labelledby="abschnitt-vorschau" className="staff-section">
             <h2 className="kern-heading-medium" id="abschnitt-vorschau">

@@ -11,7 +11,7 @@ import type {
   SubmissionSummary,
 } from '../SubmissionRepository.ts';
 import { insertAuditEvent } from './insertAuditEvent.ts';
-import type { SqliteDatabase, WriteTransaction } from './SqliteDatabase.ts';
+import type { RunSingleStatement, SqliteDatabase, WriteTransaction } from './SqliteDatabase.ts';
 
 interface SubmissionRow {
   id: string;
@@ -26,6 +26,12 @@ interface SubmissionRow {
   expires_at: string;
 }
 
+interface PendingCreates {
+  items: PendingCreate[];
+  /** A queued job has not yet taken the pending creates. */
+  jobWaiting: boolean;
+}
+
 interface PendingCreate {
   submission: NewSubmission;
   idempotency: IdempotencyInput | undefined;
@@ -38,47 +44,60 @@ const ERASE_CHUNK = 500;
 
 /** SQLite submissions. Every query carries the tenant, so ids of other participants are never found. */
 export class SqliteSubmissionRepository implements SubmissionRepository {
-  private pending: PendingCreate[] = [];
-  /** A queued job has not yet taken the pending creates. */
-  private jobWaiting = false;
+  /** Creates with an Idempotency-Key: they look keys up, so they go through a transaction. */
+  private readonly keyed: PendingCreates = { items: [], jobWaiting: false };
+  /** Creates without a key: one statement per batch (see BATCH_VIEW). */
+  private readonly plain: PendingCreates = { items: [], jobWaiting: false };
+  private readonly counters: ReferenceCounters = new Map();
+  private batchView: Promise<void> | undefined;
 
   constructor(private readonly db: SqliteDatabase) {}
 
   /**
-   * Queues the submission; all creates that arrive until the group commit runs go into ONE write job (one counter
-   * update per participant and year, multi-row INSERTs), resolved after its commit. If that job fails, each
-   * submission is retried in its own transaction so one bad row cannot fail the others.
+   * Queues the submission; all creates that arrive until the group commit runs go into ONE write job, resolved after
+   * its commit: creates without an Idempotency-Key as one single statement (counters saved and all rows inserted by
+   * the BATCH_VIEW trigger), creates with a key as one transaction that first looks the keys up. If that job fails,
+   * each submission is retried on its own so one bad row cannot fail the others.
    */
   create(submission: NewSubmission, idempotency?: IdempotencyInput): Promise<CreateSubmissionResult> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ submission, idempotency, resolve, reject });
-      if (!this.jobWaiting) this.enqueueJob();
+      const pending = idempotency ? this.keyed : this.plain;
+      pending.items.push({ submission, idempotency, resolve, reject });
+      if (!pending.jobWaiting) this.enqueueJob(pending);
     });
   }
 
   /** Queues one write job that, when the group commit runs it, takes up to MAX_ITEMS_PER_JOB pending creates. */
-  private enqueueJob(): void {
-    this.jobWaiting = true;
+  private enqueueJob(pending: PendingCreates): void {
+    pending.jobWaiting = true;
     let items: PendingCreate[] | undefined;
     const take = (): PendingCreate[] => {
       if (!items) {
-        items = this.pending.splice(0, MAX_ITEMS_PER_JOB);
-        this.jobWaiting = false;
-        if (this.pending.length > 0) this.enqueueJob();
+        items = pending.items.splice(0, MAX_ITEMS_PER_JOB);
+        pending.jobWaiting = false;
+        if (pending.items.length > 0) this.enqueueJob(pending);
       }
       return items;
     };
-    this.db.write((tx) => insertSubmissions(tx, take())).then(
-      (results) => items!.forEach((item, index) => item.resolve(results[index]!)),
-      (error: unknown) => {
-        const failed = take();
-        if (this.db.isClosed) {
-          for (const item of failed) item.reject(error);
-          return;
-        }
-        for (const item of failed) this.db.write((tx) => insertSubmissions(tx, [item])).then((results) => item.resolve(results[0]!), item.reject);
-      },
-    );
+    // The batch is taken when the job runs, so it holds everything that arrived until then.
+    const insert = (batch: () => PendingCreate[]): Promise<CreateSubmissionResult[]> =>
+      pending === this.keyed
+        ? this.db.write((tx) => insertSubmissions(tx, this.counters, batch()))
+        : this.db.writeSingleStatement((run) => insertPlainSubmissions(this.db, run, this.counters, batch()));
+    const ready = pending === this.keyed ? Promise.resolve() : (this.batchView ??= this.db.write((tx) => tx.exec(BATCH_VIEW)));
+    ready
+      .then(() => insert(take))
+      .then(
+        (results) => items!.forEach((item, index) => item.resolve(results[index]!)),
+        (error: unknown) => {
+          const failed = take();
+          if (this.db.isClosed || failed.length === 1) {
+            for (const item of failed) item.reject(error);
+            return;
+          }
+          for (const item of failed) insert(() => [item]).then((results) => item.resolve(results[0]!), item.reject);
+        },
+      );
   }
 
   async findByIdempotencyKey(tenant: string, service: string, key: string) {
@@ -175,15 +194,122 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
   }
 }
 
-const INSERT_CHUNK = 200;
 const MAX_ITEMS_PER_JOB = 256;
 
+/** Last reference number per `${tenant}\u0000${year}`: the committed counter plus this transaction's allocations. */
+type ReferenceCounters = Map<string, number>;
+
+// One statement for any number of rows (the rows travel as one JSON array), so the connection keeps a single
+// prepared statement instead of one per batch size.
+const INSERT_SUBMISSIONS = `INSERT INTO submissions (id, tenant, service, version, data, status, reference, received_at, updated_at, expires_at)
+  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, 'eingegangen', value ->> 5, value ->> 6, value ->> 6, value ->> 7
+  FROM json_each(?)`;
+const INSERT_IDEMPOTENCY_KEYS = `INSERT INTO idempotency_keys (tenant, service, key, request_hash, submission_id, created_at)
+  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each(?)`;
+// max(): a counter never goes back, whatever order two jobs saving the same counter run in.
+const SAVE_COUNTERS = `INSERT INTO reference_counters (tenant, year, last)
+  SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) WHERE true
+  ON CONFLICT (tenant, year) DO UPDATE SET last = max(last, excluded.last)`;
+const READ_COUNTER = 'SELECT last FROM reference_counters WHERE tenant = ? AND year = ?';
+
 /**
- * Inserts submissions inside a write transaction: idempotency keys already used (also by an earlier item of the same
- * call) give 'replayed'; references are allocated per participant and year with one counter update each; rows go in
- * with multi-row INSERTs.
+ * A connection-local (TEMP) view whose INSTEAD OF trigger saves the counters and inserts the rows of a batch, so a
+ * batch without idempotency keys is ONE statement: atomic, durable when it returns, one call into SQLite. It lives
+ * in the writer connection's temp schema only; the database file's schema is unchanged.
  */
-async function insertSubmissions(tx: WriteTransaction, items: readonly Omit<PendingCreate, 'resolve' | 'reject'>[]): Promise<CreateSubmissionResult[]> {
+const BATCH_VIEW = `
+CREATE TEMP VIEW IF NOT EXISTS submission_batches (counters, rows) AS SELECT NULL, NULL;
+CREATE TEMP TRIGGER IF NOT EXISTS insert_submission_batch INSTEAD OF INSERT ON submission_batches
+BEGIN
+  ${SAVE_COUNTERS.replace('json_each(?)', 'json_each(NEW.counters)')};
+  ${INSERT_SUBMISSIONS.replace('json_each(?)', 'json_each(NEW.rows)')};
+END;`;
+const INSERT_BATCH = 'INSERT INTO submission_batches (counters, rows) VALUES (?, ?)';
+
+/**
+ * Gives each item the next reference of its participant and year from the in-memory counters (a counter is read on
+ * first use). The caller drops the touched counters again if its write does not commit (they are read anew).
+ */
+async function allocateReferences(
+  counters: ReferenceCounters,
+  items: readonly NewSubmission[],
+  readCounter: (tenant: string, year: number) => Promise<{ last: number } | undefined>,
+): Promise<{ references: string[]; touched: Map<string, [tenant: string, year: number]> }> {
+  const references: string[] = [];
+  const touched = new Map<string, [tenant: string, year: number]>();
+  try {
+    for (const { tenant, referenceYear, referencePrefix } of items) {
+      const key = `${tenant}\u0000${referenceYear}`;
+      touched.set(key, [tenant, referenceYear]);
+      const last = (counters.get(key) ?? (await readCounter(tenant, referenceYear))?.last ?? 0) + 1;
+      counters.set(key, last);
+      references.push(`${referencePrefix}-${referenceYear}-${String(last).padStart(6, '0')}`);
+    }
+  } catch (error) {
+    for (const key of touched.keys()) counters.delete(key);
+    throw error;
+  }
+  return { references, touched };
+}
+
+function toCounterRows(counters: ReferenceCounters, touched: Map<string, [tenant: string, year: number]>): string {
+  return JSON.stringify([...touched].map(([key, [tenant, year]]) => [tenant, year, counters.get(key)]));
+}
+
+function toRow(s: NewSubmission, reference: string): unknown[] {
+  return [s.id, s.tenant, s.service, s.version, JSON.stringify(s.data), reference, s.receivedAt, s.expiresAt];
+}
+
+function toCreated(s: NewSubmission, reference: string): CreateSubmissionResult {
+  return {
+    kind: 'created',
+    submission: {
+      id: s.id,
+      tenant: s.tenant,
+      service: s.service,
+      version: s.version,
+      status: 'eingegangen',
+      reference,
+      receivedAt: s.receivedAt,
+      updatedAt: s.receivedAt,
+      expiresAt: s.expiresAt,
+    },
+  };
+}
+
+/**
+ * Inserts submissions without idempotency keys with ONE statement (BATCH_VIEW). Counters not yet in memory are read
+ * from the reader connection: every earlier write job has committed when this one runs, and only this process
+ * writes counters.
+ */
+async function insertPlainSubmissions(
+  db: SqliteDatabase,
+  run: RunSingleStatement,
+  counters: ReferenceCounters,
+  items: readonly PendingCreate[],
+): Promise<CreateSubmissionResult[]> {
+  const submissions = items.map((item) => item.submission);
+  const { references, touched } = await allocateReferences(counters, submissions, (tenant, year) => db.get(READ_COUNTER, [tenant, year]));
+  try {
+    await run(INSERT_BATCH, [toCounterRows(counters, touched), JSON.stringify(submissions.map((s, index) => toRow(s, references[index]!)))]);
+  } catch (error) {
+    for (const key of touched.keys()) counters.delete(key);
+    throw error;
+  }
+  return submissions.map((s, index) => toCreated(s, references[index]!));
+}
+
+/**
+ * Inserts submissions with idempotency keys inside a write transaction: keys already used (also by an earlier item of
+ * the same call) give 'replayed'; references come from the in-memory counters, saved in the same transaction; all
+ * rows go in with one INSERT. If the transaction does not commit, the touched counters are dropped (read again on
+ * next use).
+ */
+async function insertSubmissions(
+  tx: WriteTransaction,
+  counters: ReferenceCounters,
+  items: readonly Omit<PendingCreate, 'resolve' | 'reject'>[],
+): Promise<CreateSubmissionResult[]> {
   const results: (CreateSubmissionResult | undefined)[] = new Array(items.length);
   const fresh: number[] = [];
   const claimed = new Map<string, number>();
@@ -209,66 +335,36 @@ async function insertSubmissions(tx: WriteTransaction, items: readonly Omit<Pend
     }
     fresh.push(index);
   }
-  const perCounter = new Map<string, number[]>();
-  for (const index of fresh) {
-    const { tenant, referenceYear } = items[index]!.submission;
-    const key = `${tenant}\u0000${referenceYear}`;
-    perCounter.set(key, [...(perCounter.get(key) ?? []), index]);
-  }
-  const references = new Map<number, string>();
-  for (const indexes of perCounter.values()) {
-    const { tenant, referenceYear, referencePrefix } = items[indexes[0]!]!.submission;
-    const counter = await tx.get<{ last: number }>(
-      `INSERT INTO reference_counters (tenant, year, last) VALUES (?, ?, ?)
-       ON CONFLICT (tenant, year) DO UPDATE SET last = last + excluded.last RETURNING last`,
-      [tenant, referenceYear, indexes.length],
-    );
-    const first = counter!.last - indexes.length + 1;
-    indexes.forEach((index, offset) => references.set(index, `${referencePrefix}-${referenceYear}-${String(first + offset).padStart(6, '0')}`));
-  }
-  for (let start = 0; start < fresh.length; start += INSERT_CHUNK) {
-    const chunk = fresh.slice(start, start + INSERT_CHUNK);
-    const params: unknown[] = [];
-    for (const index of chunk) {
-      const s = items[index]!.submission;
-      params.push(s.id, s.tenant, s.service, s.version, JSON.stringify(s.data), references.get(index), s.receivedAt, s.receivedAt, s.expiresAt);
+
+  const allocated = await allocateReferences(
+    counters,
+    fresh.map((index) => items[index]!.submission),
+    (tenant, year) => tx.get(READ_COUNTER, [tenant, year]),
+  );
+  for (const key of allocated.touched.keys()) tx.onRollback(() => counters.delete(key));
+  const references = new Map(fresh.map((index, position) => [index, allocated.references[position]!]));
+
+  if (fresh.length > 0) {
+    const rows: unknown[][] = [];
+    const keyRows: unknown[][] = [];
+    for (const index of fresh) {
+      const { submission: s, idempotency } = items[index]!;
+      rows.push(toRow(s, references.get(index)!));
+      if (idempotency) keyRows.push([s.tenant, s.service, idempotency.key, idempotency.requestHash, s.id, s.receivedAt]);
     }
-    await tx.run(
-      `INSERT INTO submissions (id, tenant, service, version, data, status, reference, received_at, updated_at, expires_at) VALUES ${chunk
-        .map(() => "(?, ?, ?, ?, ?, 'eingegangen', ?, ?, ?, ?)")
-        .join(', ')}`,
-      params,
-    );
-    const keyed = chunk.filter((index) => items[index]!.idempotency);
-    if (keyed.length > 0) {
-      const keyParams: unknown[] = [];
-      for (const index of keyed) {
-        const { submission: s, idempotency } = items[index]!;
-        keyParams.push(s.tenant, s.service, idempotency!.key, idempotency!.requestHash, s.id, s.receivedAt);
-      }
-      await tx.run(
-        `INSERT INTO idempotency_keys (tenant, service, key, request_hash, submission_id, created_at) VALUES ${keyed.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
-        keyParams,
-      );
-    }
+    // Independent statements run concurrently (one round trip); idempotency keys reference their submission
+    // (foreign key), so they go in after it.
+    const settled = await Promise.allSettled([
+      tx.run(SAVE_COUNTERS, [toCounterRows(counters, allocated.touched)]),
+      tx.run(INSERT_SUBMISSIONS, [JSON.stringify(rows)]).then((inserted) => {
+        if (inserted !== rows.length) throw new Error(`insertSubmissions: inserted ${inserted} of ${rows.length} rows`);
+        return keyRows.length > 0 ? tx.run(INSERT_IDEMPOTENCY_KEYS, [JSON.stringify(keyRows)]) : 0;
+      }),
+    ]);
+    const failure = settled.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
   }
-  for (const index of fresh) {
-    const s = items[index]!.submission;
-    results[index] = {
-      kind: 'created',
-      submission: {
-        id: s.id,
-        tenant: s.tenant,
-        service: s.service,
-        version: s.version,
-        status: 'eingegangen',
-        reference: references.get(index)!,
-        receivedAt: s.receivedAt,
-        updatedAt: s.receivedAt,
-        expiresAt: s.expiresAt,
-      },
-    };
-  }
+  for (const index of fresh) results[index] = toCreated(items[index]!.submission, references.get(index)!);
   // Items replaying a key first claimed in this same call answer with that item's new submission.
   for (const [index, claimant] of inCallReplays) {
     const created = results[claimant];

@@ -7,6 +7,8 @@ import type { EditorAction, EditorField, FieldChanges, FieldCondition } from '..
 
 interface FieldPropertiesProps {
   field: EditorField;
+  /** Messages of the server check that concern this field (shown in place). */
+  problems: string[];
   /** Fields on the same level (candidates for the field a condition tests). */
   siblings: EditorField[];
   onAction: (action: EditorAction) => void;
@@ -71,7 +73,7 @@ function ChoicesInput({ choices, onChange }: { choices: string[]; onChange: (cho
 }
 
 /** Edits the selected field: label, help, type, required, choices, limits and its condition. */
-export function FieldProperties({ field, siblings, onAction }: FieldPropertiesProps) {
+export function FieldProperties({ field, problems, siblings, onAction }: FieldPropertiesProps) {
   const change = (changes: FieldChanges) => onAction({ type: 'updateField', path: field.path, changes });
   const candidates = siblings.filter((sibling) => sibling.name !== field.name && sibling.kind !== 'group' && sibling.kind !== 'unknown');
   const tested = field.condition ? siblings.find((sibling) => sibling.name === field.condition?.field) : undefined;
@@ -85,6 +87,21 @@ export function FieldProperties({ field, siblings, onAction }: FieldPropertiesPr
         Eigenschaften von „{field.label}“
       </h3>
       <p className="kern-body kern-body--small">Technischer Name: {field.path.join('.')}</p>
+      {problems.length > 0 ? (
+        <div className="kern-alert kern-alert--danger" role="alert">
+          <div className="kern-alert__header">
+            <span className="kern-icon kern-icon--danger" aria-hidden="true" />
+            <span className="kern-title">Fehler in diesem Feld</span>
+          </div>
+          <div className="kern-alert__body">
+            <ul className="kern-list">
+              {problems.map((problem, index) => (
+                <li key={index}>{problem}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : null}
       <TextField id="feld-beschriftung" label="Beschriftung" value={field.label} onChange={(label) => change({ label })} required />
       <TextField id="feld-hilfe" label="Hilfetext" value={field.help} onChange={(help) => change({ help })} multiline rows={2} />
       {field.kind !== 'group' && field.kind !== 'unknown' ? (

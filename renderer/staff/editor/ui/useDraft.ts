@@ -79,6 +79,14 @@ export function useDraft(serviceId: string) {
     return ok;
   }, [path, accept]);
 
+  useEffect(
+    () => () => {
+      // Leaving the page: save what is pending instead of dropping it.
+      if (dirty.current) void saveNow();
+    },
+    [saveNow],
+  );
+
   const setDefinition = useCallback(
     (next: DraftDefinition) => {
       latest.current = next;

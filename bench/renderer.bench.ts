@@ -1,0 +1,217 @@
+/**
+ * `npm run bench:renderer`: the citizen form renderer in headless Chromium on generated definitions, beside a bare
+ * @rjsf/core Form with @rjsf/validator-ajv8 measured in the same run. Prints keystroke latency (keydown event time to
+ * the end of React's commit, i.e. a document-level input listener that runs after React's root listener; median and
+ * p95 of 60 keystrokes at 1000 fields), the longest main-thread task on the first input and on submit
+ * (PerformanceObserver longtask), first paint at 200 fields, and the gzip size of the citizen bundle.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createValidatorModuleSource } from '../server/usecases/createValidatorModuleSource.ts';
+import { generateBenchDefinition } from './renderer/generateBenchDefinition.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const WORK = join(tmpdir(), `kreisform-bench-renderer-${process.pid}`);
+const FIELD_COUNTS = [200, 1000];
+const KEYSTROKES = 60;
+const PAINT_RUNS = 5;
+/** Typing and submit are measured in this many fresh pages per variant; the median run is reported. */
+const TYPING_RUNS = 3;
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.woff2': 'font/woff2' };
+
+type Variant = 'kern' | 'bare';
+
+function vite(config: string, env: Record<string, string>): void {
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', config, '--logLevel', 'error'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: 'inherit',
+  });
+}
+
+function gzipSizeOf(dir: string, extension: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(extension))
+    .reduce((sum, entry) => sum + gzipSync(readFileSync(join(entry.parentPath, entry.name)), { level: 9 }).length, 0);
+}
+
+function serve(dir: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const [pathname, query] = (req.url ?? '/').split('?');
+    const path = join(dir, decodeURIComponent(pathname!));
+    try {
+      const body = readFileSync(path);
+      const headers: Record<string, string | string[]> = { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' };
+      // Like the portal server's form route: preload hints for the definition (both pages) and the validator (kreisform).
+      const fields = new URLSearchParams(query).get('fields');
+      if (fields && pathname === '/kern.html') headers.link = [`</definition-${fields}.json>; rel=preload; as=fetch; crossorigin=anonymous`, `</validator-${fields}.js>; rel=modulepreload`];
+      if (fields && pathname === '/bare.html') headers.link = [`</definition-${fields}.json>; rel=preload; as=fetch; crossorigin=anonymous`];
+      res.writeHead(200, headers);
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolveListen) => server.listen(0, '127.0.0.1', () => resolveListen(server)));
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function openForm(browser: Browser, base: string, variant: Variant, fields: number): Promise<Page> {
+  const context = await browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`${variant}: ${error.message}`));
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(`${base}/${variant}.html?fields=${fields}`);
+  await page.waitForFunction(() => (window as unknown as { __bench: { firstPaint?: number } }).__bench.firstPaint !== undefined, undefined, { timeout: 60_000 });
+  await page.waitForTimeout(300);
+  return page;
+}
+
+async function firstPaint(browser: Browser, base: string, variant: Variant, fields: number): Promise<number> {
+  const runs: number[] = [];
+  for (let run = 0; run < PAINT_RUNS; run++) {
+    const page = await openForm(browser, base, variant, fields);
+    runs.push(await page.evaluate(() => (window as unknown as { __bench: { firstPaint: number } }).__bench.firstPaint));
+    await page.context().close();
+  }
+  return percentile(runs, 50);
+}
+
+/** Longest long task (>= 50 ms, else 0) that started in [from, from + window). */
+async function longestTask(page: Page, from: number, windowMs: number): Promise<number> {
+  return page.evaluate(
+    ([start, span]) =>
+      Math.max(0, ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((task) => task.start >= start - 5 && task.start < start + span).map((task) => task.duration)),
+    [from, windowMs] as const,
+  );
+}
+
+async function typing(browser: Browser, base: string, variant: Variant, fields: number) {
+  const page = await openForm(browser, base, variant, fields);
+  await page.evaluate(() => {
+    const w = window as unknown as { __keys: number[]; __keyStart: number };
+    w.__keys = [];
+    document.addEventListener('keydown', (event) => (w.__keyStart = event.timeStamp), true);
+    // React commits a discrete update before its root listener returns; this document listener runs after it.
+    document.addEventListener('input', () => w.__keys.push(performance.now() - w.__keyStart));
+  });
+  // The first input: a field in the middle of the form.
+  const middle = `#root_f${String(Math.floor(fields / 2) + 1).padStart(4, '0')}`;
+  await page.focus(middle);
+  const firstStart = await page.evaluate(() => performance.now());
+  await page.keyboard.press('x');
+  await page.waitForTimeout(600);
+  const firstInputTask = await longestTask(page, firstStart, 600);
+  const firstInputLatency = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys[0]!);
+  await page.evaluate(() => ((window as unknown as { __keys: number[] }).__keys = []));
+  for (let i = 0; i < KEYSTROKES; i++) {
+    await page.keyboard.press(String.fromCharCode(97 + (i % 26)));
+    await page.waitForTimeout(25);
+  }
+  await page.waitForTimeout(200);
+  const keys = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys);
+  // Submit: the required fields filled by typing, then the submit button pressed (first validation).
+  for (let i = 0; i < 10; i++) {
+    const id = `#root_f${String(i).padStart(4, '0')}`;
+    if ((await page.locator(`input${id}`).count()) === 0) continue;
+    await page.focus(id);
+    await page.keyboard.type('Wert');
+  }
+  await page.focus('button[type=submit]');
+  await page.waitForTimeout(300);
+  const submitStart = await page.evaluate(() => performance.now());
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => (window as unknown as { __bench: { submitted?: number } }).__bench.submitted !== undefined, undefined, { timeout: 30_000 });
+  const submitted = await page.evaluate(() => (window as unknown as { __bench: { submitted: number } }).__bench.submitted);
+  await page.waitForTimeout(500);
+  const submitTask = await longestTask(page, submitStart, 2000);
+  await page.context().close();
+  return {
+    median: percentile(keys, 50),
+    p95: percentile(keys, 95),
+    samples: keys.length,
+    firstInputLatency,
+    firstInputTask,
+    submitToHandler: submitted - submitStart,
+    submitTask,
+  };
+}
+
+function row(name: string, kern: number, bare: number, unit: string, target: string): string {
+  const ratio = kern > 0 ? `${(bare / kern).toFixed(1)}x` : bare > 0 ? '∞' : '–';
+  return `| ${name} | ${kern.toFixed(1)} ${unit} | ${bare.toFixed(1)} ${unit} | ${ratio} | ${target} |`;
+}
+
+mkdirSync(WORK, { recursive: true });
+try {
+  console.log('Building the citizen portal, the benchmark page and the bare rjsf page …');
+  const portalOut = join(WORK, 'portal');
+  vite(join(ROOT, 'renderer/vite.config.ts'), { RENDERER_PAGES: 'portal', RENDERER_OUT_DIR: portalOut });
+  const site = join(WORK, 'site');
+  vite(join(ROOT, 'bench/renderer/vite.config.ts'), { BENCH_PAGE: 'kern', BENCH_OUT_DIR: join(WORK, 'kern') });
+  vite(join(ROOT, 'bench/renderer/vite.config.ts'), { BENCH_PAGE: 'bare', BENCH_OUT_DIR: join(WORK, 'bare') });
+  mkdirSync(site, { recursive: true });
+  for (const variant of ['kern', 'bare']) execFileSync('cp', ['-r', `${join(WORK, variant)}/.`, site]);
+  for (const fields of FIELD_COUNTS) {
+    const definition = generateBenchDefinition(fields);
+    writeFileSync(join(site, `definition-${fields}.json`), JSON.stringify(definition));
+    writeFileSync(join(site, `validator-${fields}.js`), createValidatorModuleSource(definition.schema));
+  }
+  const server = await serve(site);
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const paint = { kern: await firstPaint(browser, base, 'kern', 200), bare: await firstPaint(browser, base, 'bare', 200) };
+    const runs = { kern: [] as Awaited<ReturnType<typeof typing>>[], bare: [] as Awaited<ReturnType<typeof typing>>[] };
+    for (let run = 0; run < TYPING_RUNS; run++) {
+      runs.kern.push(await typing(browser, base, 'kern', 1000));
+      runs.bare.push(await typing(browser, base, 'bare', 1000));
+    }
+    const medianRun = (list: Awaited<ReturnType<typeof typing>>[]) => {
+      const pick = (key: keyof Awaited<ReturnType<typeof typing>>) => percentile(list.map((entry) => entry[key]), 50);
+      return { median: pick('median'), p95: pick('p95'), samples: pick('samples'), firstInputLatency: pick('firstInputLatency'), firstInputTask: pick('firstInputTask'), submitToHandler: pick('submitToHandler'), submitTask: pick('submitTask') };
+    };
+    const kern = medianRun(runs.kern);
+    const bare = medianRun(runs.bare);
+    const worst = (list: Awaited<ReturnType<typeof typing>>[], key: 'firstInputTask' | 'submitTask') => Math.max(...list.map((entry) => entry[key]));
+    const bundle = {
+      portalJs: gzipSizeOf(join(portalOut, 'assets'), '.js') / 1024,
+      portalCss: gzipSizeOf(join(portalOut, 'assets'), '.css') / 1024,
+      bareJs: gzipSizeOf(join(WORK, 'bare', 'assets'), '.js') / 1024,
+    };
+    console.log(`\nRenderer benchmark (headless Chromium, ${new Date().toISOString()}; kreisform = portal KernForm + precompiled validator, bare = @rjsf/core Form + @rjsf/validator-ajv8)\n`);
+    console.log('| metric | kreisform | bare rjsf | bare/kreisform | target |');
+    console.log('|---|---|---|---|---|');
+    console.log(row(`keystroke latency median (1000 fields, ${kern.samples} keys)`, kern.median, bare.median, 'ms', '≤ 5 ms'));
+    console.log(row('keystroke latency p95 (1000 fields)', kern.p95, bare.p95, 'ms', '≤ 10 ms'));
+    console.log(row('first input: keydown to commit', kern.firstInputLatency, bare.firstInputLatency, 'ms', ''));
+    console.log(row('first input: longest task (0 = none ≥ 50 ms)', kern.firstInputTask, bare.firstInputTask, 'ms', 'no task > 50 ms'));
+    console.log(row('submit: Enter to onSubmit (first validation)', kern.submitToHandler, bare.submitToHandler, 'ms', ''));
+    console.log(row('submit: longest task (0 = none ≥ 50 ms)', kern.submitTask, bare.submitTask, 'ms', 'no task > 50 ms'));
+    console.log(row(`first paint at 200 fields (median of ${PAINT_RUNS}, from navigation)`, paint.kern, paint.bare, 'ms', '≤ 300 ms'));
+    console.log(row('bundle JS gzip (portal: all chunks; bare: page)', bundle.portalJs, bundle.bareJs, 'KB', '≤ 150 KB'));
+    console.log(`\nEach typing/submit figure is the median of ${TYPING_RUNS} fresh pages; worst long task over all runs: first input ${worst(runs.kern, 'firstInputTask').toFixed(0)} ms (kreisform) / ${worst(runs.bare, 'firstInputTask').toFixed(0)} ms (bare), submit ${worst(runs.kern, 'submitTask').toFixed(0)} ms / ${worst(runs.bare, 'submitTask').toFixed(0)} ms.`);
+    console.log(`\nPortal CSS gzip (KERN UX incl. utilities): ${bundle.portalCss.toFixed(1)} KB (fonts not counted).`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+} finally {
+  rmSync(WORK, { recursive: true, force: true });
+}

@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const page = process.env.BENCH_PAGE === 'bare' ? 'bare' : 'kern';
+
+/** The two benchmark pages: the kreisform form (KernForm, precompiled validator) and a bare @rjsf/core form. */
+export default defineConfig({
+  root,
+  plugins: [react()],
+  // The kreisform page is built like the portal (markdown-to-jsx replaced); the bare page keeps stock rjsf.
+  resolve: page === 'kern' ? { alias: { 'markdown-to-jsx/react': `${root}../../renderer/shared/kern/PlainMarkdown.tsx` } } : {},
+  build: {
+    outDir: process.env.BENCH_OUT_DIR ?? fileURLToPath(new URL('../../dist/bench-renderer', import.meta.url)),
+    emptyOutDir: true,
+    assetsInlineLimit: 0,
+    target: 'es2022',
+    // One page per build (BENCH_PAGE=kern|bare), so each page's bundle is measured alone.
+    rollupOptions: { input: { [page]: `${root}${page}.html` } },
+  },
+});
