@@ -10,6 +10,11 @@ export const MAX_DEPTH = 32;
 
 /** Subschemas that apply to the same instance as their parent (their properties belong to the parent object). */
 const SAME_INSTANCE = new Set(['not', 'if', 'then', 'else', 'allOf', 'anyOf', 'oneOf', 'dependentSchemas']);
+/**
+ * Subschemas that only test data and never admit it: an object schema inside them need not close itself with
+ * `additionalProperties: false` (doing so would change what the condition tests, e.g. an `if` on one field of a group).
+ */
+const ASSERTION_ONLY = new Set(['if', 'not', 'contains']);
 const SUBSCHEMA_KEYWORDS = new Set<string>([...SCHEMA_MAPS, ...SCHEMA_SINGLES, ...SCHEMA_LISTS]);
 /** Keywords whose value is data, not schema: never inspected for schema rules. */
 const DATA_KEYWORDS = new Set(['const', 'enum', 'default', 'examples']);
@@ -28,6 +33,8 @@ interface Ref {
 interface WalkContext {
   /** Property names of the object this schema applies to, when it is a same-instance branch (if/then/allOf...). */
   enclosingProperties: ReadonlySet<string> | undefined;
+  /** Inside an `if`, `not` or `contains`: the schema only tests data. */
+  assertionOnly: boolean;
 }
 
 /** Depth of nested objects/arrays of a JSON value, counted up to `limit + 1` (so it never recurses deeper). */
@@ -121,7 +128,7 @@ export function checkDataSchema(schema: unknown, basePointer = ''): DefinitionPr
     }
 
     const types = typesOf(node);
-    if (types.includes('object') && node.additionalProperties !== false) {
+    if (types.includes('object') && node.additionalProperties !== false && !context.assertionOnly) {
       report(
         location,
         'additional-properties',
@@ -161,8 +168,10 @@ export function checkDataSchema(schema: unknown, basePointer = ''): DefinitionPr
       });
     }
 
-    const childContext = (keyword: string): WalkContext =>
-      SAME_INSTANCE.has(keyword) ? { enclosingProperties: known } : { enclosingProperties: undefined };
+    const childContext = (keyword: string): WalkContext => ({
+      enclosingProperties: SAME_INSTANCE.has(keyword) ? known : undefined,
+      assertionOnly: context.assertionOnly || ASSERTION_ONLY.has(keyword),
+    });
     for (const keyword of SCHEMA_MAPS) {
       const map = node[keyword];
       if (!isRecord(map)) continue;
@@ -183,7 +192,7 @@ export function checkDataSchema(schema: unknown, basePointer = ''): DefinitionPr
       list.forEach((child, index) => walk(child, `${location}/${keyword}/${index}`, childContext(keyword)));
     }
   };
-  walk(schema, '', { enclosingProperties: undefined });
+  walk(schema, '', { enclosingProperties: undefined, assertionOnly: false });
 
   checkRefs(schema, refs, report);
   if (problems.length === 0) {

@@ -17,8 +17,10 @@ export interface ServerConfig {
   /** 'auto': Secure cookies when the request came over https; true/false force it. */
   cookieSecure: 'auto' | boolean;
   logLevel: LogLevel;
-  /** Largest accepted JSON body in bytes. */
+  /** Largest accepted JSON body in bytes (staff and other routes). */
   bodyLimitBytes: number;
+  /** Largest submission or draft body in bytes: attachments travel inside it as data URLs. */
+  submissionBodyLimitBytes: number;
   /** Submissions per client IP and minute. */
   submissionRateLimit: number;
   /** Login attempts per client IP and 15 minutes. */

@@ -119,6 +119,17 @@ export const publicPaths: OpenApiPaths = {
         steps: { type: 'array' },
         changelog: { type: 'object' },
         tenant: { type: 'object', properties: { slug: { type: 'string' }, name: { type: 'string' }, portalName: { type: 'string' } } },
+        local: {
+          type: ['object', 'null'],
+          description: "The participant's own contact details for this service (null when none are recorded).",
+          properties: {
+            office: { type: 'string' },
+            contact: { type: 'string' },
+            phone: { type: 'string' },
+            email: { type: 'string' },
+            openingHours: { type: 'string' },
+          },
+        },
         ...PARTICIPANT_STATUS_PROPERTIES,
       },
     },

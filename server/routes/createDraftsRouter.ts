@@ -12,13 +12,15 @@ import { saveDraft } from '../usecases/saveDraft.ts';
 export function createDraftsRouter(deps: AppDeps): Router {
   const router = Router();
   const limit = createRateLimit(deps.config.submissionRateLimit, 60_000);
-  const json = parseJsonBody(deps.config.bodyLimitBytes);
+  // A draft carries the same data as a submission, attachments included; a resume request only a code.
+  const draftJson = parseJsonBody(deps.config.submissionBodyLimitBytes);
+  const resumeJson = parseJsonBody(deps.config.bodyLimitBytes);
 
-  router.post('/tenants/:tenant/services/:service/drafts', limit, ...json, async (req, res) => {
+  router.post('/tenants/:tenant/services/:service/drafts', limit, ...draftJson, async (req, res) => {
     res.status(201).json(await saveDraft(deps, { tenant: String(req.params.tenant), service: String(req.params.service), body: req.body }));
   });
 
-  router.post('/tenants/:tenant/drafts/resume', limit, ...json, async (req, res) => {
+  router.post('/tenants/:tenant/drafts/resume', limit, ...resumeJson, async (req, res) => {
     res.json(await resumeDraft(deps, { tenant: String(req.params.tenant), body: req.body }));
   });
 

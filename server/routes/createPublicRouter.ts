@@ -31,7 +31,7 @@ export function createPublicRouter(deps: AppDeps): Router {
     res.json(await getServedDefinition(deps, getPathParam(req, 'tenant'), getPathParam(req, 'service')));
   });
 
-  router.post('/tenants/:tenant/services/:service/submissions', submissionLimit, ...parseJsonBody(deps.config.bodyLimitBytes), async (req, res) => {
+  router.post('/tenants/:tenant/services/:service/submissions', submissionLimit, ...parseJsonBody(deps.config.submissionBodyLimitBytes), async (req, res) => {
     const receipt = await submitForm(deps, {
       tenant: getPathParam(req, 'tenant'),
       service: getPathParam(req, 'service'),

@@ -73,6 +73,31 @@ describe('checkDefinition', () => {
     expect(checkDefinition(definition)).toEqual([]);
   });
 
+  it('accepts a rule across groups whose if, not and contains test a group without closing it', () => {
+    const group = object({ gruende: { type: 'array', maxItems: 3, items: { type: 'string', enum: ['verlegung', 'erweiterung'] } } });
+    const definition = makeDefinition({
+      schema: object(
+        { ummeldung: group, neueAnschrift: { type: 'string', maxLength: 100 } },
+        {
+          if: { properties: { ummeldung: { type: 'object', properties: { gruende: { type: 'array', contains: { const: 'verlegung' } } }, required: ['gruende'] } }, required: ['ummeldung'] },
+          then: { required: ['neueAnschrift'] },
+          not: { properties: { ummeldung: { type: 'object', properties: { gruende: { type: 'array', maxItems: 0 } } } } },
+        },
+      ),
+    });
+    expect(checkDefinition(definition)).toEqual([]);
+  });
+
+  it('still requires additionalProperties: false on objects in then and else', () => {
+    const definition = makeDefinition({
+      schema: object(
+        { art: { type: 'string', maxLength: 5 }, firma: object({ name: { type: 'string', maxLength: 5 } }) },
+        { if: { properties: { art: { const: 'b' } } }, then: { properties: { firma: { type: 'object', properties: {} } } } },
+      ),
+    });
+    expect(checkDefinition(definition)).toContainEqual(expect.objectContaining({ pointer: '/schema/then/properties/firma', code: 'additional-properties' }));
+  });
+
   it('accepts local refs into $defs, also used twice', () => {
     const person = object({ name: { type: 'string', maxLength: 100 } }, { required: ['name'] });
     const definition = makeDefinition({

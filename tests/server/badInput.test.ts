@@ -47,7 +47,7 @@ const CASES: BadCase[] = [
 describe('bad input on the submission route', () => {
   let server: StartedServer;
   beforeAll(async () => {
-    server = await startFixtureServer({ config: { bodyLimitBytes: BODY_LIMIT } });
+    server = await startFixtureServer({ config: { submissionBodyLimitBytes: BODY_LIMIT } });
   });
   afterAll(async () => {
     await server.close();

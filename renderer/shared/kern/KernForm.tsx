@@ -40,7 +40,8 @@ export interface KernFormHandle {
 
 // Required nested objects start as {} (so each missing field is reported on its own); optional ones stay absent
 // until the citizen answers something in them, since an empty {} would make their required fields mandatory.
-const DEFAULT_FORM_STATE = { emptyObjectFields: 'populateRequiredDefaults' } as const;
+// A choice (oneOf of consts) starts unanswered: pre-selecting its first option would answer for the citizen.
+const DEFAULT_FORM_STATE = { emptyObjectFields: 'populateRequiredDefaults', constAsDefaults: 'skipOneOf' } as const;
 
 function focusErrorSummary(): void {
   requestAnimationFrame(() => document.getElementById(ERROR_SUMMARY_ID)?.focus());
