@@ -25,7 +25,7 @@ const SUBMISSION_PATH = '/tenants/:tenant/services/:service/submissions';
 const config = { ...loadConfig(), submissionRateLimit: 10_000_000 };
 const deps = await createServerDeps(config, createLogger(config.logLevel));
 const app = createApp(deps);
-insertBeforePublicRouter(app, createNoopRouter(deps));
+insertBeforeSubmissionRouter(app, createNoopRouter(deps));
 
 const server = app.listen(0, '127.0.0.1', () => {
   const address = server.address();
@@ -40,7 +40,7 @@ process.on('SIGTERM', () => {
 function createNoopRouter(deps: AppDeps): Router {
   const router = Router();
   const receipt = { id: '00000000-0000-4000-8000-000000000000', reference: 'ERK-2026-000000', version: '1.0.0', receivedAt: new Date(0).toISOString() };
-  router.post(NOOP_PATH, createRateLimit(deps.config.submissionRateLimit, 60_000), ...parseJsonBody(deps.config.bodyLimitBytes), (_req, res) => {
+  router.post(NOOP_PATH, createRateLimit(deps.config.submissionRateLimit, 60_000), ...parseJsonBody(deps.config.submissionBodyLimitBytes), (_req, res) => {
     res.status(201).json(receipt);
   });
   return router;
@@ -50,7 +50,7 @@ function createNoopRouter(deps: AppDeps): Router {
  * Mounts `router` at /api/v1 directly before the router that holds the submission route, so a no-op request passes
  * the same app-level middleware and routers as a submission (and not more). Express 5 keeps layers in `.stack`.
  */
-function insertBeforePublicRouter(target: Application, router: Router): void {
+function insertBeforeSubmissionRouter(target: Application, router: Router): void {
   type Layer = { handle: unknown; route?: { path: unknown } };
   const mounts = target.locals.routerMounts as RouterMount[];
   const submissionRouter = mounts.find((mount) =>

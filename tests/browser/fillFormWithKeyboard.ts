@@ -61,7 +61,7 @@ export class KeyboardFormFiller {
     const page = this.page;
     // A control may appear only once an earlier answer made it relevant (if/then): give it a moment.
     const control = page.locator(`[id="${id}"], [id="${id}-0"]`).first();
-    await control.waitFor({ state: 'attached', timeout: 5000 });
+    await control.waitFor({ state: 'attached', timeout: 15_000 });
     const info = await control.evaluate((element) => ({
       tag: element.tagName.toLowerCase(),
       type: (element as HTMLInputElement).type,
@@ -135,7 +135,7 @@ export class KeyboardFormFiller {
       if ((await page.locator(`[id^="${itemId}"]`).count()) === 0) {
         await add.focus();
         await page.keyboard.press('Enter');
-        await page.locator(`[id^="${itemId}"]`).first().waitFor({ state: 'attached', timeout: 5000 });
+        await page.locator(`[id^="${itemId}"]`).first().waitFor({ state: 'attached', timeout: 15_000 });
       }
       await this.fillValue([...path, String(index)], values[index]!);
     }

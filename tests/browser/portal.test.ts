@@ -96,6 +96,20 @@ async function pressSubmit(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Waits until the focus sits on the element the portal moves it to after a page or step change. Keys pressed
+ * before that could land on the control the focus is leaving, so the keyboard walk waits for it, and it checks
+ * the portal's focus management on the way.
+ */
+async function expectFocusOn(page: Page, id: string, where: string): Promise<void> {
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? ''), { message: `focus on #${id} (${where})`, timeout: 10_000 }).toBe(id);
+}
+
+/** What the form shows when a step did not move on: its error summary, for the failure message. */
+async function describeStuckStep(page: Page): Promise<string> {
+  return page.locator('#kf-fehleruebersicht').innerText({ timeout: 1000 }).catch(() => 'no error summary');
+}
+
 beforeAll(async () => {
   server = await startServer();
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -179,6 +193,7 @@ describe('citizen portals', () => {
     await expect.poll(() => page.locator('h1').innerText()).toBe('Erklärung zur Barrierefreiheit');
     await page.getByRole('link', { name: 'Barriere melden' }).first().click();
     await page.locator('#kf-meldung').waitFor();
+    await expectFocusOn(page, 'kf-seitentitel', 'feedback page');
     await page.locator('#kf-meldung').focus();
     await page.keyboard.type('Der Kontrast der Fußzeile ist zu gering.');
     await page.locator('button[type=submit]').focus();
@@ -272,18 +287,29 @@ describe('forms', () => {
       for (const [index, step] of steps.entries()) {
         await page.locator('.kf-form button[type=submit]').waitFor();
         if (steps.length > 1) expect(await page.locator('#kf-fortschritt').innerText()).toBe(`Schritt ${index + 1} von ${steps.length}`);
+        // The page heading takes the focus after the navigation, the step heading after "Weiter".
+        await expectFocusOn(page, index === 0 ? 'kf-seitentitel' : 'kf-schritt', `step ${index + 1}`);
         await filler.fill(fixture.data, step.properties);
         await pressSubmit(page);
-        if (index < steps.length - 1) await expect.poll(() => page.locator('#kf-fortschritt').innerText(), { timeout: 10_000 }).toBe(`Schritt ${index + 2} von ${steps.length}`);
+        if (index < steps.length - 1) {
+          await expect
+            .poll(() => page.locator('#kf-fortschritt').innerText(), { timeout: 10_000 })
+            .toBe(`Schritt ${index + 2} von ${steps.length}`)
+            .catch(async (error: unknown) => {
+              throw new Error(`step ${index + 2} not reached: ${await describeStuckStep(page)} ${String(error)}`);
+            });
+        }
       }
       await page.getByRole('button', { name: 'Antrag absenden' }).waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
-        throw new Error(`review page not reached: ${await page.locator('#kf-fehleruebersicht').innerText().catch(() => 'no summary')} ${String(error)}`);
+        throw new Error(`review page not reached: ${await describeStuckStep(page)} ${String(error)}`);
       });
+      await expectFocusOn(page, 'kf-seitentitel', 'review page');
       expect(await page.locator('.kf-review dd').count()).toBeGreaterThan(0);
       if (checkAxe) await expectNoAxeViolations(page, 'review page');
       await page.getByRole('button', { name: 'Antrag absenden' }).focus();
       await page.keyboard.press('Enter');
       const reference = (await page.locator('.kf-reference').innerText({ timeout: 10_000 })).trim();
+      await expectFocusOn(page, 'kf-bestaetigung', 'confirmation page');
       const prefix = PARTICIPANTS.find((participant) => participant.slug === tenant)!.referencePrefix;
       expect(reference).toMatch(new RegExp(`^${prefix}-\\d{4}-\\d{6}$`));
       if (checkAxe) {

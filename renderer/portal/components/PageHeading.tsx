@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import type { ReactNode } from 'react';
 import { usePortal } from '../PortalContext.ts';
 import { takeHeadingFocus } from '../routing.ts';
@@ -14,7 +14,8 @@ export function PageHeading({ children, title }: { children: ReactNode; title: s
   useEffect(() => {
     document.title = `${title} – ${participant.portalName}`;
   }, [title, participant.portalName]);
-  useEffect(() => {
+  // A layout effect: the focus moves in the commit that shows the page, so no key press lands in between.
+  useLayoutEffect(() => {
     if (takeHeadingFocus()) document.getElementById(PAGE_HEADING_ID)?.focus();
   }, []);
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ErrorSchema, RJSFSchema, UiSchema, ValidatorType } from '@rjsf/utils';
 import { KernForm, type KernFormHandle } from '../../shared/kern/KernForm.tsx';
 import { ErrorSummary, ERROR_SUMMARY_ID } from '../../shared/kern/ErrorSummary.tsx';
@@ -114,13 +114,15 @@ function FormFlow({
   const formHandle = useRef<KernFormHandle>(null);
   const firstRender = useRef(true);
 
-  useEffect(() => {
+  // In the same commit as the new step, review or confirmation (a layout effect, not a later frame): keys pressed
+  // right after "Weiter" go to the new page, never to a control the focus is about to leave.
+  useLayoutEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
     window.scrollTo(0, 0);
-    focusById(phase.kind === 'form' ? 'kf-schritt' : phase.kind === 'review' ? 'kf-seitentitel' : 'kf-bestaetigung');
+    document.getElementById(phase.kind === 'form' ? 'kf-schritt' : phase.kind === 'review' ? 'kf-seitentitel' : 'kf-bestaetigung')?.focus();
   }, [phase]);
 
   const [focusAfterStep, setFocusAfterStep] = useState<string | undefined>();

@@ -91,7 +91,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
         (results) => items!.forEach((item, index) => item.resolve(results[index]!)),
         (error: unknown) => {
           const failed = take();
-          if (this.db.isClosed || failed.length === 1) {
+          if (this.db.isClosed) {
             for (const item of failed) item.reject(error);
             return;
           }

@@ -61,7 +61,11 @@ export function useDraft(serviceId: string) {
     const attempt = staffApi
       .put<Draft>(path, { definition: latest.current, revision: revision.current })
       .then((draft) => {
-        accept(draft);
+        // A change made while this save was in flight is not in it: keep showing it as unsaved.
+        if (dirty.current) {
+          revision.current = draft.revision;
+          setSave((current) => (current.kind === 'conflict' ? current : { kind: 'pending' }));
+        } else accept(draft);
         return true;
       })
       .catch((error: unknown) => {
