@@ -24,6 +24,7 @@ export const ERRORS = {
   VALIDATION_FAILED: { status: 422, message: 'The submitted data does not match the form.' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: 'The Idempotency-Key was already used with a different request body.' },
   INVALID_STATUS_TRANSITION: { status: 409, message: 'The submission cannot change from its current status to the requested one.' },
+  SUBMISSION_ERASED: { status: 410, message: 'The submission of this Idempotency-Key was erased on request and is not stored again; submit anew with a new Idempotency-Key.' },
   // Enablements
   INVALID_ENABLEMENT: { status: 422, message: 'The enablement is invalid.' },
   VERSION_POLICY_UNSATISFIABLE: { status: 422, message: 'No published version of the service matches the version policy.' },

@@ -5,9 +5,9 @@ export const STAFF_BASE = '/staff';
 
 const listeners = new Set<() => void>();
 
-/** Goes to a staff app path without reloading (history API). */
-export function navigate(path: string): void {
-  window.history.pushState(null, '', path);
+/** Goes to a staff app path without reloading (history API); `state` travels in the history entry, never in the URL. */
+export function navigate(path: string, state: unknown = null): void {
+  window.history.pushState(state, '', path);
   for (const listener of listeners) listener();
 }
 

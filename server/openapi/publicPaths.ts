@@ -63,7 +63,9 @@ export const publicPaths: OpenApiPaths = {
           201: jsonResponse('Received', { $ref: '#/components/schemas/SubmissionReceipt' }),
           400: errorResponse('MALFORMED_JSON, INVALID_BODY, FORBIDDEN_KEY, NESTING_TOO_DEEP, INVALID_IDEMPOTENCY_KEY'),
           404: errorResponse('TENANT_NOT_FOUND or SERVICE_NOT_FOUND'),
-          410: errorResponse('PARTICIPANT_TERMINATED: the participant left the agreement (German notice in errors[0].message)'),
+          410: errorResponse(
+            'PARTICIPANT_TERMINATED: the participant left the agreement (German notice in errors[0].message); SUBMISSION_ERASED: the submission of this Idempotency-Key was erased on request and is not stored again',
+          ),
           413: errorResponse('PAYLOAD_TOO_LARGE'),
           415: errorResponse('UNSUPPORTED_MEDIA_TYPE'),
           422: errorResponse('VALIDATION_FAILED (German messages in errors[]) or IDEMPOTENCY_KEY_REUSED'),

@@ -56,6 +56,39 @@ export const staffPaths: OpenApiPaths = {
         parameters: [id],
         responses: { 200: jsonResponse('Submission', { $ref: '#/components/schemas/Submission' }), 401: unauthorized, 403: forbidden, 404: errorResponse('SUBMISSION_NOT_FOUND (also for other participants)') },
       },
+      delete: {
+        operationId: 'eraseSubmission',
+        tags: ['staff'],
+        summary: 'Erase a submission on request (GDPR Art. 17)',
+        description:
+          'Roles staff and admin of the participant. Any status may be erased (also in_bearbeitung; whether an exception of Art. 17 (3) applies is the participant\'s decision). ' +
+          'One transaction removes the submission and its Idempotency-Key (a retry of the original POST then answers 410 SUBMISSION_ERASED instead of storing the data again) ' +
+          'and appends the audit event submission.erased (subject = id; details: reason, reference, service, version, status; never the data), which stays after the erasure. ' +
+          'Payments stay: they hold no personal data and are needed for billing.',
+        security,
+        parameters: [id, csrf],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: { reason: { type: 'string', maxLength: 500, description: 'Why, without personal data.', examples: ['Antrag auf Löschung nach Art. 17 DSGVO'] } },
+              },
+            },
+          },
+        },
+        responses: {
+          204: { description: 'Erased' },
+          400: errorResponse('MALFORMED_JSON or INVALID_BODY'),
+          401: unauthorized,
+          403: forbidden,
+          404: errorResponse('SUBMISSION_NOT_FOUND (also for other participants and erased submissions)'),
+          415: errorResponse('UNSUPPORTED_MEDIA_TYPE'),
+          422: errorResponse('VALIDATION_FAILED (reason longer than 500 characters or not a string, or another property)'),
+        },
+      },
     },
     '/api/v1/staff/submissions/{id}/status': {
       post: {

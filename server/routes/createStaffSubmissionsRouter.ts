@@ -4,8 +4,10 @@ import { getPathParam } from './getPathParam.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { getStaffContext } from '../middleware/getStaffContext.ts';
 import { parseJsonBody } from '../middleware/parseJsonBody.ts';
+import { parseOptionalJsonBody } from '../middleware/parseOptionalJsonBody.ts';
 import { requireStaff } from '../middleware/requireStaff.ts';
 import { changeSubmissionStatus } from '../usecases/changeSubmissionStatus.ts';
+import { eraseSubmission } from '../usecases/eraseSubmission.ts';
 import { exportSubmissions } from '../usecases/exportSubmissions.ts';
 import { getSubmission } from '../usecases/getSubmission.ts';
 import { listSubmissions } from '../usecases/listSubmissions.ts';
@@ -21,6 +23,11 @@ export function createStaffSubmissionsRouter(deps: AppDeps): Router {
 
   router.get('/submissions/:id', staff, async (req, res) => {
     res.json(await getSubmission(deps, getStaffContext(res).user.tenant, getPathParam(req, 'id')));
+  });
+
+  router.delete('/submissions/:id', staff, ...parseOptionalJsonBody(deps.config.bodyLimitBytes), async (req, res) => {
+    await eraseSubmission(deps, getStaffContext(res).user, getPathParam(req, 'id'), req.body);
+    res.status(204).end();
   });
 
   router.post('/submissions/:id/status', staff, ...parseJsonBody(deps.config.bodyLimitBytes), async (req, res) => {

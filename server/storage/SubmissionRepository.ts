@@ -41,7 +41,12 @@ export interface IdempotencyInput {
 export type CreateSubmissionResult =
   | { kind: 'created'; submission: SubmissionSummary }
   /** The idempotency key was already used: the earlier submission (undefined if it has been erased since). */
-  | { kind: 'replayed'; requestHash: string; submission: SubmissionSummary | undefined };
+  | { kind: 'replayed'; requestHash: string; submission: SubmissionSummary | undefined }
+  /** The idempotency key belonged to a submission erased on request (tombstone): nothing is stored. */
+  | { kind: 'erased' };
+
+/** What an Idempotency-Key is known as: the earlier answer, or 'erased' when its submission was erased on request. */
+export type IdempotencyRecord = { requestHash: string; submission: SubmissionSummary | undefined } | 'erased';
 
 export interface SubmissionFilter {
   tenant: string;
@@ -64,7 +69,7 @@ export interface SubmissionRepository {
   /** Stores a submission durably (resolves after commit) with the next reference of its participant and year. */
   create(submission: NewSubmission, idempotency?: IdempotencyInput): Promise<CreateSubmissionResult>;
   /** Looks up an earlier answer for an idempotency key (committed data). */
-  findByIdempotencyKey(tenant: string, service: string, key: string): Promise<{ requestHash: string; submission: SubmissionSummary | undefined } | undefined>;
+  findByIdempotencyKey(tenant: string, service: string, key: string): Promise<IdempotencyRecord | undefined>;
   get(tenant: string, id: string): Promise<Submission | undefined>;
   /** One page, newest first. */
   list(filter: SubmissionFilter, page: { offset: number; limit: number }): Promise<{ items: SubmissionSummary[]; total: number }>;
@@ -74,6 +79,13 @@ export interface SubmissionRepository {
   changeStatus(tenant: string, id: string, from: SubmissionStatus, to: SubmissionStatus, at: string, audit: AuditEventInput): Promise<StatusChangeResult>;
   /** Erases submissions whose expiry passed, in chunks; records one audit event per tenant and service (counts only). */
   eraseExpired(now: string): Promise<number>;
-  /** Forgets idempotency keys created before `before`. */
+  /**
+   * Erases one submission of the tenant on request, in one transaction: the row, its idempotency keys (each leaves a
+   * tombstone without request hash, so a retry cannot store the data again) and the audit event built from the erased
+   * submission's summary. Payments stay (no personal data; needed for billing). Undefined when there is no such
+   * submission of the tenant (nothing written).
+   */
+  erase(tenant: string, id: string, at: string, toAudit: (erased: SubmissionSummary) => AuditEventInput): Promise<SubmissionSummary | undefined>;
+  /** Forgets idempotency keys (and tombstones of erased ones) created before `before`. */
   forgetIdempotencyKeys(before: string): Promise<number>;
 }

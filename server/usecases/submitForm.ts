@@ -29,7 +29,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * Accepts a citizen's submission: resolves the served version (404), validates the data against its schema
  * (422 with German messages per field; unknown properties such as tenant, id or status are refused by the schema),
  * and stores it durably with the next reference of the participant. With an Idempotency-Key, a retry with the same
- * body answers the first receipt without storing again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED.
+ * body answers the first receipt without storing again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED;
+ * the key of a submission erased on request is 410 SUBMISSION_ERASED (a retry never stores the erased data again).
  */
 export async function submitForm(deps: AppDeps, input: SubmitFormInput): Promise<SubmissionReceipt> {
   const { participant, formVersion } = await resolveServedService(deps, input.tenant, input.service);
@@ -38,6 +39,7 @@ export async function submitForm(deps: AppDeps, input: SubmitFormInput): Promise
     if (!IDEMPOTENCY_KEY.test(input.idempotencyKey)) throw createHttpError('INVALID_IDEMPOTENCY_KEY');
     idempotency = { key: input.idempotencyKey, requestHash: hashBody(input.body) };
     const earlier = await deps.storage.submissions.findByIdempotencyKey(input.tenant, input.service, idempotency.key);
+    if (earlier === 'erased') throw createHttpError('SUBMISSION_ERASED');
     if (earlier) return toReplay(earlier, idempotency.requestHash);
   }
   await assertAcceptsSubmissions(deps.storage, participant.slug, deps.now());
@@ -64,6 +66,7 @@ export async function submitForm(deps: AppDeps, input: SubmitFormInput): Promise
     },
     idempotency,
   );
+  if (created.kind === 'erased') throw createHttpError('SUBMISSION_ERASED');
   if (created.kind === 'replayed') return toReplay(created, idempotency!.requestHash);
   return toReceipt(created.submission);
 }

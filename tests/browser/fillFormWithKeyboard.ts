@@ -116,6 +116,12 @@ export class KeyboardFormFiller {
 
   private async fillArray(id: string, path: string[], values: Json[]): Promise<void> {
     const page = this.page;
+    if (values.length === 0) return;
+    // Like a single control, a list may appear only once an earlier answer made it relevant: wait for any of its forms.
+    await page
+      .locator(`input[type=checkbox][name="${id}"], input[type=file][id="${id}"], [id="${id}__add"], [id^="${id}_0"]`)
+      .first()
+      .waitFor({ state: 'attached', timeout: 15_000 });
     const checkboxes = page.locator(`input[type=checkbox][name="${id}"]`);
     if ((await checkboxes.count()) > 0) {
       for (const value of values) {

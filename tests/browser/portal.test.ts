@@ -269,6 +269,45 @@ describe('forms', () => {
     await page.close();
   });
 
+  it('When a citizen sends a step while a chosen file is still being read, then the step waits for the file and keeps it', async () => {
+    const service = 'sondernutzungserlaubnis';
+    const fixture = firstValidFixture(service);
+    const portal = await findPortalFor(service, fixture.data);
+    expect(portal, `a participant serving ${service}`).toBeDefined();
+    const [first, second, third] = portal!.definition.steps!;
+    const page = await openPage();
+    await page.goto(`${server.baseUrl}/${portal!.tenant}/leistungen/${service}/antrag`);
+    await page.locator('.kf-form button[type=submit]').waitFor();
+    const filler = new KeyboardFormFiller(page, dates);
+    await filler.fill(fixture.data, first!.properties);
+    await pressSubmit(page);
+    await expect.poll(() => page.locator('#kf-fortschritt').innerText()).toBe('Schritt 2 von 3');
+    await expectFocusOn(page, 'kf-schritt', 'step 2');
+    const { lageplan: _chosenBelow, ...place } = (fixture.data as unknown as { ort: Record<string, never> }).ort;
+    await filler.fill({ ...fixture.data, ort: place } as unknown as Data, second!.properties);
+    // Choosing the file and sending the step in one task: the submit comes before the browser has read the file.
+    await page.evaluate(() => {
+      const input = document.getElementById('root_ort_lageplan') as HTMLInputElement;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(4_000_000).fill(37)], 'lageplan.pdf', { type: 'application/pdf' }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      document.querySelector<HTMLButtonElement>('.kf-form button[type=submit]')!.click();
+    });
+    await expect
+      .poll(() => page.locator('#kf-fortschritt').innerText(), { timeout: 10_000 })
+      .toBe('Schritt 3 von 3')
+      .catch(async (error: unknown) => {
+        throw new Error(`step 3 not reached: ${await describeStuckStep(page)} ${String(error)}`);
+      });
+    await expectFocusOn(page, 'kf-schritt', 'step 3');
+    await filler.fill(fixture.data, third!.properties);
+    await pressSubmit(page);
+    await page.getByRole('button', { name: 'Antrag absenden' }).waitFor({ timeout: 10_000 });
+    expect((await page.locator('.kf-review').allInnerTexts()).join('\n')).toContain('lageplan.pdf');
+    await page.close();
+  });
+
   for (const service of listServiceIds()) {
     it(`When ${service} is filled with its first valid fixture by keyboard, then it is received and staff find it`, async () => {
       const fixture = firstValidFixture(service);

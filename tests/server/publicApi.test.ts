@@ -69,7 +69,9 @@ describe('public API', () => {
     const body = (await response.json()) as Record<string, string>;
     expect(Object.keys(body).sort()).toEqual(['id', 'receivedAt', 'reference', 'version']);
     expect(body.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(body.reference).toMatch(new RegExp(`^ERK-${new Date().getFullYear()}-\\d{6}$`));
+    // The reference counts per German calendar year (not the test machine's time zone).
+    const germanYear = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Berlin', year: 'numeric' }).format(new Date(body.receivedAt!));
+    expect(body.reference).toMatch(new RegExp(`^ERK-${germanYear}-\\d{6}$`));
     expect(body.version).toBe('1.0.0');
     expect(new Date(body.receivedAt!).toISOString()).toBe(body.receivedAt);
     expect(await countSubmissions(server)).toBe(before + 1);

@@ -5,20 +5,30 @@ import { postJson, startFixtureServer, VALID_V1 } from './startFixtureServer.ts'
 
 const SUBMIT_ERK = '/api/v1/tenants/erkelenz/services/testantrag/submissions';
 
-async function submit(server: StartedServer, body: unknown = VALID_V1): Promise<{ id: string; reference: string }> {
+async function submit(server: StartedServer, body: unknown = VALID_V1): Promise<{ id: string; reference: string; receivedAt: string }> {
   const response = await postJson(server, SUBMIT_ERK, body);
   if (response.status !== 201) throw new Error(`submit answered ${response.status}`);
-  return (await response.json()) as { id: string; reference: string };
+  return (await response.json()) as { id: string; reference: string; receivedAt: string };
+}
+
+/** The German calendar day (YYYY-MM-DD) of an instant: the day filters count in German days, not UTC ones. */
+function germanDay(instant: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
 }
 
 describe('staff submissions', () => {
   let server: StartedServer;
   let staff: StaffSessionForTest;
   const ids: string[] = [];
+  const receivedAt: string[] = [];
   beforeAll(async () => {
     server = await startFixtureServer();
     staff = await createStaffSession(server, 'erkelenz');
-    for (let i = 0; i < 7; i++) ids.push((await submit(server, { ...VALID_V1, anzahl: (i % 10) + 1, bemerkung: `=SUMME(A${i})` })).id);
+    for (let i = 0; i < 7; i++) {
+      const receipt = await submit(server, { ...VALID_V1, anzahl: (i % 10) + 1, bemerkung: `=SUMME(A${i})` });
+      ids.push(receipt.id);
+      receivedAt.push(receipt.receivedAt);
+    }
   });
   afterAll(async () => {
     await server.close();
@@ -38,8 +48,9 @@ describe('staff submissions', () => {
   });
 
   it('When staff filter by status, service and days, then only matching submissions come', async () => {
-    const today = new Date().toISOString().slice(0, 10);
-    const all = (await (await get(`/submissions?service=testantrag&from=${today}&to=${today}`)).json()) as { total: number };
+    const from = germanDay(receivedAt[0]!);
+    const to = germanDay(receivedAt.at(-1)!);
+    const all = (await (await get(`/submissions?service=testantrag&from=${from}&to=${to}`)).json()) as { total: number };
     expect(all.total).toBe(7);
     const none = (await (await get('/submissions?from=2000-01-01&to=2000-01-31')).json()) as { total: number };
     expect(none.total).toBe(0);

@@ -1,5 +1,5 @@
 import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef } from 'react';
-import type { ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import Form from '@rjsf/core';
 import type { ErrorSchema, RJSFSchema, RJSFValidationError, UiSchema, ValidatorType } from '@rjsf/utils';
@@ -78,6 +78,22 @@ export const KernForm = forwardRef<KernFormHandle, KernFormProps>(function KernF
     [validator],
   );
 
+  // Before rjsf sees a submit: commit what is being typed; while a chosen file is still being read, hold the submit
+  // back and send it again once the file is in the data (else it would be reported as missing).
+  const onSubmitCapture = (event: FormEvent<HTMLDivElement>) => {
+    const reading = pending.whenSettled();
+    if (!reading) {
+      pending.flush();
+      return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+    const form = event.target as HTMLFormElement;
+    void reading.then(() => {
+      if (form.isConnected) form.requestSubmit();
+    });
+  };
+
   const transformErrors = useCallback(
     (errors: RJSFValidationError[]) =>
       visible ? errors.filter((error) => visible.has(toPathSegments(error.property)[0] ?? '')) : errors,
@@ -87,7 +103,7 @@ export const KernForm = forwardRef<KernFormHandle, KernFormProps>(function KernF
   return (
     <PendingInputsContext.Provider value={pending}>
       <VisiblePropertiesContext.Provider value={visible}>
-        <div className="kf-form" onSubmitCapture={() => pending.flush()}>
+        <div className="kf-form" onSubmitCapture={onSubmitCapture}>
           <Form
             ref={formRef}
             id={id}

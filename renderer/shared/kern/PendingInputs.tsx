@@ -13,11 +13,16 @@ export interface PendingInputs {
   delete(id: string): void;
   /** Commits every pending value now. */
   flush(): void;
+  /** Tracks a commit that takes time (a chosen file being read); a submit waits until it is in the data. */
+  track(work: Promise<unknown>): void;
+  /** Settles once every tracked commit has settled; undefined when none is running. */
+  whenSettled(): Promise<void> | undefined;
 }
 
 /** Creates an empty registry of pending input commits. */
 export function createPendingInputs(): PendingInputs {
   const commits = new Map<string, () => void>();
+  const running = new Set<Promise<void>>();
   return {
     set: (id, commit) => void commits.set(id, commit),
     delete: (id) => void commits.delete(id),
@@ -26,6 +31,15 @@ export function createPendingInputs(): PendingInputs {
       commits.clear();
       for (const commit of pending) commit();
     },
+    track(work) {
+      // A failed read leaves the field as it was; the submit then validates and reports it like any missing answer.
+      const settled: Promise<void> = work.then(
+        () => void running.delete(settled),
+        () => void running.delete(settled),
+      );
+      running.add(settled);
+    },
+    whenSettled: () => (running.size > 0 ? Promise.all([...running]).then(() => undefined) : undefined),
   };
 }
 

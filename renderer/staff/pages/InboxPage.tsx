@@ -1,5 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Alert } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
+import type { InboxNoticeState } from '../components/EraseSubmission.tsx';
 import { Link } from '../components/Link.tsx';
 import { LoadState } from '../components/LoadState.tsx';
 import { SelectField } from '../components/SelectField.tsx';
@@ -29,6 +31,11 @@ function toQuery(filters: Partial<Filters>, extra: Record<string, string> = {}):
 export function InboxPage() {
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [notice] = useState(() => (window.history.state as Partial<InboxNoticeState> | null)?.notice);
+  // Shown once: a reload or going back here later does not repeat it.
+  useEffect(() => {
+    if (notice) window.history.replaceState(null, '', window.location.href);
+  }, [notice]);
   const catalogue = useApi<{ items: CatalogueEntry[] }>('/api/v1/staff/catalogue');
   const { result } = useApi<{ items: SubmissionSummary[]; total: number }>(`/api/v1/staff/submissions?${toQuery(filters, { pageSize: '200' })}`);
   const services = catalogue.result.state === 'ready' ? catalogue.result.data.items : [];
@@ -43,6 +50,11 @@ export function InboxPage() {
   return (
     <>
       <h1 className="kern-heading-large">Posteingang</h1>
+      {notice ? (
+        <Alert kind="success">
+          <p className="kern-body">{notice}</p>
+        </Alert>
+      ) : null}
       <form onSubmit={apply} className="inbox-filters" aria-label="Anträge filtern" noValidate>
         <SelectField id="filter-dienst" label="Dienst" value={draft.service} onChange={(service) => setDraft({ ...draft, service })} options={[{ value: '', label: 'Alle Dienste' }, ...services.map((service) => ({ value: service.id, label: service.title }))]} />
         <SelectField

@@ -5,6 +5,7 @@ import { ReviewList } from '../../shared/review/ReviewList.tsx';
 import { ApiError, staffApi } from '../api/staffApi.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
+import { EraseSubmission } from '../components/EraseSubmission.tsx';
 import { Link } from '../components/Link.tsx';
 import { LoadState } from '../components/LoadState.tsx';
 import { useApi } from '../components/useApi.ts';
@@ -113,6 +114,7 @@ export function SubmissionPage({ submissionId }: { submissionId: string }) {
               }
             </LoadState>
           </section>
+          <EraseSubmission submissionId={entry.id} reference={entry.reference} />
         </>
       )}
     </LoadState>

@@ -2,6 +2,7 @@ import type { AuditEventInput } from '../AuditRepository.ts';
 import type {
   CreateSubmissionResult,
   IdempotencyInput,
+  IdempotencyRecord,
   NewSubmission,
   StatusChangeResult,
   Submission,
@@ -100,14 +101,12 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
       );
   }
 
-  async findByIdempotencyKey(tenant: string, service: string, key: string) {
-    const row = await this.db.get<{ request_hash: string; submission_id: string }>(
-      'SELECT request_hash, submission_id FROM idempotency_keys WHERE tenant = ? AND service = ? AND key = ?',
-      [tenant, service, key],
-    );
+  async findByIdempotencyKey(tenant: string, service: string, key: string): Promise<IdempotencyRecord | undefined> {
+    const row = await this.db.get<KeyRow>(FIND_KEY, [tenant, service, key, tenant, service, key]);
     if (!row) return undefined;
+    if (row.submission_id === null) return 'erased';
     const submission = await this.db.get<SubmissionRow>(`SELECT ${SUMMARY_COLUMNS} FROM submissions WHERE id = ? AND tenant = ?`, [row.submission_id, tenant]);
-    return { requestHash: row.request_hash, submission: submission && toSummary(submission) };
+    return { requestHash: row.request_hash!, submission: submission && toSummary(submission) };
   }
 
   async get(tenant: string, id: string): Promise<Submission | undefined> {
@@ -189,12 +188,44 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
     }
   }
 
+  erase(tenant: string, id: string, at: string, toAudit: (erased: SubmissionSummary) => AuditEventInput): Promise<SubmissionSummary | undefined> {
+    return this.db.write(async (tx) => {
+      const row = await tx.get<SubmissionRow>(`SELECT ${SUMMARY_COLUMNS} FROM submissions WHERE tenant = ? AND id = ?`, [tenant, id]);
+      if (!row) return undefined;
+      await tx.run(
+        `INSERT INTO erased_idempotency_keys (tenant, service, key, created_at, erased_at)
+          SELECT tenant, service, key, created_at, ? FROM idempotency_keys WHERE submission_id = ?`,
+        [at, id],
+      );
+      // Explicit rather than through the foreign key's cascade, so the erasure does not depend on the pragma.
+      await tx.run('DELETE FROM idempotency_keys WHERE submission_id = ?', [id]);
+      await tx.run('DELETE FROM submissions WHERE tenant = ? AND id = ?', [tenant, id]);
+      const erased = toSummary(row);
+      await insertAuditEvent(tx, toAudit(erased), at);
+      return erased;
+    });
+  }
+
   forgetIdempotencyKeys(before: string): Promise<number> {
-    return this.db.write((tx) => tx.run('DELETE FROM idempotency_keys WHERE created_at < ?', [before]));
+    return this.db.write(
+      async (tx) =>
+        (await tx.run('DELETE FROM idempotency_keys WHERE created_at < ?', [before])) +
+        (await tx.run('DELETE FROM erased_idempotency_keys WHERE created_at < ?', [before])),
+    );
   }
 }
 
 const MAX_ITEMS_PER_JOB = 256;
+
+/** A key's earlier answer; submission_id null for the tombstone of a key whose submission was erased on request. */
+interface KeyRow {
+  request_hash: string | null;
+  submission_id: string | null;
+}
+
+// One statement for both: a live key, or the tombstone left by an erasure on request.
+const FIND_KEY = `SELECT request_hash, submission_id FROM idempotency_keys WHERE tenant = ? AND service = ? AND key = ?
+  UNION ALL SELECT NULL, NULL FROM erased_idempotency_keys WHERE tenant = ? AND service = ? AND key = ?`;
 
 /** Last reference number per `${tenant}\u0000${year}`: the committed counter plus this transaction's allocations. */
 type ReferenceCounters = Map<string, number>;
@@ -322,13 +353,15 @@ async function insertSubmissions(
         inCallReplays.push([index, earlierIndex]);
         continue;
       }
-      const existing = await tx.get<{ request_hash: string; submission_id: string }>(
-        'SELECT request_hash, submission_id FROM idempotency_keys WHERE tenant = ? AND service = ? AND key = ?',
-        [submission.tenant, submission.service, idempotency.key],
-      );
+      const scopeParams = [submission.tenant, submission.service, idempotency.key];
+      const existing = await tx.get<KeyRow>(FIND_KEY, [...scopeParams, ...scopeParams]);
+      if (existing?.submission_id === null) {
+        results[index] = { kind: 'erased' };
+        continue;
+      }
       if (existing) {
         const row = await tx.get<SubmissionRow>(`SELECT ${SUMMARY_COLUMNS} FROM submissions WHERE id = ?`, [existing.submission_id]);
-        results[index] = { kind: 'replayed', requestHash: existing.request_hash, submission: row && toSummary(row) };
+        results[index] = { kind: 'replayed', requestHash: existing.request_hash!, submission: row && toSummary(row) };
         continue;
       }
       claimed.set(scope, index);

@@ -5,10 +5,11 @@ import { migration030 } from './migration030.ts';
 import { migration031 } from './migration031.ts';
 import { migration040 } from './migration040.ts';
 import { migration041 } from './migration041.ts';
+import { migration050 } from './migration050.ts';
 
 /**
  * All migrations, applied in ascending version order. Add yours with one line (ranges: server core 1-19,
- * agreement 20-29, staff apps 30-39, portal 40-49).
+ * agreement 20-29, staff apps 30-39, portal 40-49, submission erasure 50-59).
  */
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration031,
   migration040,
   migration041,
+  migration050,
 ];
