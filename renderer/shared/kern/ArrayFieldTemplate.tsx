@@ -1,6 +1,6 @@
 import type { ArrayFieldTemplateProps } from '@rjsf/utils';
-import { buttonId, descriptionId, getUiOptions, TranslatableString } from '@rjsf/utils';
-import { RequiredMark } from './RequiredMark.tsx';
+import { buttonId, getUiOptions, TranslatableString } from '@rjsf/utils';
+import { FieldsetHeader } from './FieldsetHeader.tsx';
 
 /** Lists of entries as a KERN fieldset; the add button names what it adds. */
 export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
@@ -12,17 +12,7 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
   const { AddButton } = registry.templates.ButtonTemplates;
   return (
     <fieldset className="kern-fieldset kf-array" id={fieldPathId.$id}>
-      {legend ? (
-        <legend className="kern-label kern-label--large">
-          {legend}
-          <RequiredMark required={required} />
-        </legend>
-      ) : null}
-      {text ? (
-        <div className="kern-hint" id={descriptionId(fieldPathId.$id)}>
-          {text}
-        </div>
-      ) : null}
+      <FieldsetHeader id={fieldPathId.$id} legend={legend} hint={text} required={required} />
       <div className="kern-fieldset__body kf-stack">
         {items.length === 0 ? (
           <p className="kern-body kern-body--muted">{registry.translateString(TranslatableString.EmptyArray)}</p>

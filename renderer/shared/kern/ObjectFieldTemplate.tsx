@@ -1,7 +1,7 @@
 import { useContext } from 'react';
 import type { ObjectFieldTemplateProps } from '@rjsf/utils';
-import { descriptionId, getUiOptions } from '@rjsf/utils';
-import { RequiredMark } from './RequiredMark.tsx';
+import { getUiOptions } from '@rjsf/utils';
+import { FieldsetHeader } from './FieldsetHeader.tsx';
 import { VisiblePropertiesContext } from './VisibleProperties.ts';
 
 /**
@@ -21,17 +21,7 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
   const text = (typeof options.description === 'string' ? options.description : undefined) ?? schema.description;
   return (
     <fieldset className="kern-fieldset" id={fieldPathId.$id}>
-      {legend ? (
-        <legend className="kern-label kern-label--large">
-          {legend}
-          <RequiredMark required={required} />
-        </legend>
-      ) : null}
-      {text ? (
-        <div className="kern-hint" id={descriptionId(fieldPathId.$id)}>
-          {text}
-        </div>
-      ) : null}
+      <FieldsetHeader id={fieldPathId.$id} legend={legend} hint={text} required={required} />
       <div className="kern-fieldset__body kf-stack">
         {properties.map((property) => (property.hidden ? null : property.content))}
       </div>
