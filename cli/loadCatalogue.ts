@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CatalogueFile, CatalogueProblem } from '../engine/index.ts';
+import { checkCatalogue, type CatalogueFile, type CatalogueProblem } from '../engine/index.ts';
+import { sha256 } from './sha256.ts';
 
 export interface LoadedCatalogue {
   /** Every forms/<id>/<version>.json that parsed as JSON, sorted by path. */
@@ -73,4 +74,17 @@ export async function loadCatalogue(dir: string): Promise<LoadedCatalogue> {
     }
   }
   return { files, lock, lockFile, problems };
+}
+
+/** The loader's problems followed by checkCatalogue's (definitions, lock, version bumps), hashing with sha256. */
+export function catalogueProblems(catalogue: LoadedCatalogue): CatalogueProblem[] {
+  return [
+    ...catalogue.problems,
+    ...checkCatalogue({ files: catalogue.files, lock: catalogue.lock, hash: sha256, lockFile: catalogue.lockFile }),
+  ];
+}
+
+/** One problem as a line for the terminal: file, pointer (when there is one), message and code. */
+export function formatProblem(problem: CatalogueProblem): string {
+  return `${problem.file}${problem.pointer ? ` ${problem.pointer}` : ''}: ${problem.message} [${problem.code}]`;
 }

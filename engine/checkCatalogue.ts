@@ -3,6 +3,8 @@ import { canonicalJson } from './canonicalJson.ts';
 import { checkDefinition } from './checkDefinition.ts';
 import { checkVersionBump } from './checkVersionBump.ts';
 import type { DefinitionProblem } from './DefinitionError.ts';
+import { isRecord } from './isRecord.ts';
+import { escapePointerToken } from './jsonPointer.ts';
 
 /** A definition file as read by a caller: its path (e.g. 'forms/hundesteuer/1.0.0.json') and parsed content. */
 export interface CatalogueFile {
@@ -34,10 +36,6 @@ export function lockKey(id: string, version: string): string {
 export function lockValue(definition: unknown, hash: (text: string) => string): string {
   const digest = hash(canonicalJson(definition));
   return digest.startsWith('sha256:') ? digest : `sha256:${digest}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** '<...>/<id>/<version>.json' -> [id, version]. */
@@ -112,11 +110,12 @@ export function checkCatalogue(input: CatalogueInput): CatalogueProblem[] {
   }
 
   for (const [key, value] of Object.entries(lock)) {
+    const pointer = `/${escapePointerToken(key)}`;
     if (!/^sha256:[0-9a-f]{64}$/.test(value)) {
-      problems.push({ file: lockFile, pointer: `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, code: 'lock-invalid', message: `Lock entry ${key} is not "sha256:<64 hex digits>".` });
+      problems.push({ file: lockFile, pointer, code: 'lock-invalid', message: `Lock entry ${key} is not "sha256:<64 hex digits>".` });
     }
     if (!byKey.has(key)) {
-      problems.push({ file: lockFile, pointer: `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, code: 'published-missing', message: `Published version ${key} has no definition file; published versions are never deleted.` });
+      problems.push({ file: lockFile, pointer, code: 'published-missing', message: `Published version ${key} has no definition file; published versions are never deleted.` });
     }
   }
 

@@ -4,6 +4,7 @@ import { createAjv } from './createAjv.ts';
 import type { DefinitionProblem } from './DefinitionError.ts';
 import { escapePointerToken, parsePointer, resolvePointer } from './jsonPointer.ts';
 import { SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_SINGLES } from './schemaKeywords.ts';
+import { isRecord } from './isRecord.ts';
 
 /** Deepest nesting of objects/arrays a definition may have (guards every recursive consumer). */
 export const MAX_DEPTH = 32;
@@ -48,10 +49,6 @@ export function jsonDepth(value: unknown, limit = MAX_DEPTH): number {
     if (deepest > limit) break;
   }
   return deepest + 1;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function has(record: Record<string, unknown>, key: string): boolean {

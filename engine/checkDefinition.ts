@@ -6,6 +6,7 @@ import { createAjv } from './createAjv.ts';
 import type { DefinitionProblem } from './DefinitionError.ts';
 import { escapePointerToken } from './jsonPointer.ts';
 import { getParticipant } from './participants.ts';
+import { isRecord } from './isRecord.ts';
 
 export type { DefinitionProblem } from './DefinitionError.ts';
 
@@ -29,10 +30,6 @@ function metaProblems(errors: readonly ErrorObject[]): DefinitionProblem[] {
     if (error.keyword === 'required') message = 'is required';
     return { pointer, code: 'meta-schema', message: `${pointer || '/'} ${message} (${error.keyword})` };
   });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Steps: each top-level property in exactly one step, and no step names an unknown property. */

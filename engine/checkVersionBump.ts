@@ -2,10 +2,7 @@ import { compare, major, minor, valid } from 'semver';
 import type { DefinitionProblem } from './DefinitionError.ts';
 import { diffDefinitions, type Bump } from './diffDefinitions.ts';
 import { bumpRank, requiredBump } from './requiredBump.ts';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+import { isRecord } from './isRecord.ts';
 
 /** The bump from one release version to a higher one. */
 function actualBump(from: string, to: string): Bump {
@@ -35,7 +32,7 @@ export function checkVersionBump(previous: unknown, next: unknown): DefinitionPr
   const bump = actualBump(from, to);
   if (bumpRank(bump) >= bumpRank(needed)) return [];
   const reasons = changes
-    .filter((change) => bumpRank(change.kind === 'breaking' ? 'major' : change.bump) > bumpRank(bump))
+    .filter((change) => bumpRank(requiredBump([change])) > bumpRank(bump))
     .map((change) => `  - ${change.kind} ${change.pointer}: ${change.description}`);
   return [
     {

@@ -1,12 +1,13 @@
 import type { Format } from 'ajv';
 import type { RegExpEngine } from 'ajv/dist/types/index.js';
 import { SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_SINGLES } from './schemaKeywords.ts';
+import { isRecord } from './isRecord.ts';
 
 /**
  * Strings up to this length always get their pattern/format checked, even beyond their maxLength, so a citizen
  * who typed one character too many also learns that the format is wrong.
  */
-export const GUARD_MIN_LENGTH = 1000;
+const GUARD_MIN_LENGTH = 1000;
 
 interface Limit {
   /** Skip the check for strings with more UTF-16 units than this; Infinity = always check. */
@@ -33,10 +34,6 @@ export interface InputGuards {
   guardFormat(name: string, format: Format): Format;
   /** Records the maxLength limits of a schema; call before compiling it. */
   registerSchema(schema: unknown): void;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Creates the guards of one Ajv instance. */

@@ -1,5 +1,6 @@
 import { canonicalJson } from './canonicalJson.ts';
 import { escapePointerToken, resolvePointer } from './jsonPointer.ts';
+import { isRecord } from './isRecord.ts';
 
 /** The semver part a change needs at least. */
 export type Bump = 'major' | 'minor' | 'patch';
@@ -43,10 +44,6 @@ const HANDLED = new Set([
 ]);
 /** Metadata fields of a definition: changing them is a compatible patch change. */
 const METADATA_FIELDS = ['$schema', 'title', 'description', 'lead', 'leikaKey', 'category', 'keywords', 'legalBasis', 'retentionDays', 'steps', 'source'];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function has(record: Record<string, unknown>, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(record, key);

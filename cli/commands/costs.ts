@@ -1,6 +1,6 @@
 import { getCostReport } from '../../server/usecases/getCostReport.ts';
-import { getCostsCsv } from '../../server/usecases/getCostsCsv.ts';
-import { isCostYear } from '../../server/usecases/isCostYear.ts';
+import { toCostsCsv } from '../../server/usecases/getCostsCsv.ts';
+import { isCostYear, parseYear } from '../../server/usecases/isCostYear.ts';
 import { parseFlags } from '../agreement/parseFlags.ts';
 import { withStorage } from '../agreement/withStorage.ts';
 
@@ -13,15 +13,14 @@ export const summary = 'Print the cost allocation of a year as CSV (§ 2 (2)): -
  */
 export async function run(args: string[]): Promise<number> {
   const flags = parseFlags(args, ['year']);
-  const year = typeof flags === 'string' ? Number.NaN : Number(flags.year);
-  if (typeof flags === 'string' || !/^\d{4}$/.test(flags.year ?? '') || !isCostYear(year)) {
+  const year = typeof flags === 'string' ? Number.NaN : parseYear(flags.year);
+  if (typeof flags === 'string' || !isCostYear(year)) {
     console.error(`costs: ${typeof flags === 'string' ? flags : '--year must be a year from 2000 to 2100'}\nUsage: npm run forms -- costs --year 2025`);
     return 2;
   }
   return withStorage('costs', async (storage) => {
-    const csv = await getCostsCsv(storage, year);
-    process.stdout.write(csv);
     const report = await getCostReport(storage, year);
+    process.stdout.write(toCostsCsv(report));
     for (const allocation of report.services) {
       if (allocation.kind === 'cost-missing') {
         console.error(`costs: no cost entered for ${allocation.service} in ${year}; set it with npm run forms -- cost-set --service ${allocation.service} --year ${year} --cents N`);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { compare, valid } from 'semver';
+import { lockKey } from '../../engine/index.ts';
 import { loadCatalogue } from '../loadCatalogue.ts';
 
 export const summary = 'list [--dir DIR] [--json]: services and their versions, published or draft';
@@ -21,7 +22,7 @@ export async function run(args: string[]): Promise<number> {
     const service = services.get(definition.id) ?? { id: definition.id, title: '', versions: [] };
     service.versions.push({
       version: definition.version,
-      published: catalogue.lock[`${definition.id}@${definition.version}`] !== undefined,
+      published: catalogue.lock[lockKey(definition.id, definition.version)] !== undefined,
       path: file.path,
       title: typeof definition.title === 'string' ? definition.title : '',
     });

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { checkCatalogue, lockKey, lockValue } from '../../engine/index.ts';
-import { loadCatalogue } from '../loadCatalogue.ts';
+import { lockKey, lockValue } from '../../engine/index.ts';
+import { catalogueProblems, formatProblem, loadCatalogue } from '../loadCatalogue.ts';
 import { sha256 } from '../sha256.ts';
 
 export const summary = 'lock [--dir DIR] [id@version ...]: publish versions by adding their hashes to forms.lock.json';
@@ -13,29 +13,26 @@ export const summary = 'lock [--dir DIR] [id@version ...]: publish versions by a
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { dir: { type: 'string', default: 'forms' } } });
   const catalogue = await loadCatalogue(values.dir);
-  const problems = [
-    ...catalogue.problems,
-    ...checkCatalogue({ files: catalogue.files, lock: catalogue.lock, hash: sha256, lockFile: catalogue.lockFile }),
-  ];
+  const problems = catalogueProblems(catalogue);
   if (problems.length > 0) {
-    for (const problem of problems) {
-      console.error(`${problem.file}${problem.pointer ? ` ${problem.pointer}` : ''}: ${problem.message} [${problem.code}]`);
-    }
+    for (const problem of problems) console.error(formatProblem(problem));
     console.error(`\nNothing locked: fix the ${problems.length} problem(s) first.`);
     return 1;
   }
   const wanted = new Set(positionals);
   const lock: Record<string, string> = { ...catalogue.lock };
   const added: string[] = [];
+  const keys = new Set<string>();
   for (const file of catalogue.files) {
     const { id, version } = file.definition as { id: string; version: string };
     const key = lockKey(id, version);
+    keys.add(key);
     if (lock[key] !== undefined || (wanted.size > 0 && !wanted.has(key))) continue;
     lock[key] = lockValue(file.definition, sha256);
     added.push(key);
   }
   for (const key of wanted) {
-    if (!catalogue.files.some((f) => { const d = f.definition as { id: string; version: string }; return lockKey(d.id, d.version) === key; })) {
+    if (!keys.has(key)) {
       console.error(`No definition file for ${key}.`);
       return 1;
     }

@@ -1,60 +1,15 @@
-import type { FormDefinition } from '../../engine/generated/FormDefinition.ts';
+import type { ParticipantStatus } from '../../server/usecases/getParticipantStatus.ts';
+import type { ServedDefinition } from '../../server/usecases/getServedDefinition.ts';
+import type { OfferedService } from '../../server/usecases/listOfferedServices.ts';
+import type { ResumedDraft } from '../../server/usecases/resumeDraft.ts';
+import type { SavedDraft } from '../../server/usecases/saveDraft.ts';
+import type { SubmissionReceipt } from '../../server/usecases/submitForm.ts';
 
 /** One service in a participant's catalogue (GET /api/v1/tenants/{tenant}/services). */
-export interface CatalogueEntry {
-  id: string;
-  version: string;
-  title: string;
-  description: string;
-  category: string | null;
-  keywords: string[];
-  leikaKey: string | null;
-  lead: FormDefinition['lead'];
-}
+export type CatalogueEntry = OfferedService;
 
-export interface LocalDetails {
-  office?: string;
-  contact?: string;
-  phone?: string;
-  email?: string;
-  openingHours?: string;
-}
-
-/** Whether the participant's portal still takes submissions (after a termination it does not, § 3 (3)). */
-export interface ParticipantStatus {
-  acceptsSubmissions?: boolean;
-  endsOn?: string | null;
-  /** German notice for citizens once the portal takes no submissions. */
-  closedMessage?: string | null;
-}
-
-/** A served definition (GET /api/v1/tenants/{tenant}/services/{service}). */
-export type ServedDefinition = Omit<FormDefinition, '$schema' | 'source'> &
-  ParticipantStatus & {
-    tenant?: { slug: string; name: string; portalName: string };
-    /** The participant's own contact details for this service; null when it recorded none. */
-    local?: LocalDetails | null;
-  };
-
-export interface SubmissionReceipt {
-  id: string;
-  reference: string;
-  version: string;
-  receivedAt: string;
-}
-
-export interface DraftSaved {
-  code: string;
-  expiresAt: string;
-}
-
-export interface ResumedDraft {
-  service: string;
-  version: string;
-  data: Record<string, unknown>;
-  migratedFrom?: string;
-  droppedFields?: string[];
-}
+export type { ServedDefinition, SubmissionReceipt };
+export type DraftSaved = SavedDraft;
 
 /** An answer of the API that is not 2xx: status, stable code and the details (German messages). */
 export class ApiError extends Error {

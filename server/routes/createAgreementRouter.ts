@@ -13,7 +13,7 @@ import { getTerminationReport } from '../usecases/getTerminationReport.ts';
 import { getUsageOverview } from '../usecases/getUsageOverview.ts';
 import { getUsageReport } from '../usecases/getUsageReport.ts';
 import { importPopulation } from '../usecases/importPopulation.ts';
-import { isCostYear } from '../usecases/isCostYear.ts';
+import { isCostYear, parseYear } from '../usecases/isCostYear.ts';
 import { recordPayment } from '../usecases/recordPayment.ts';
 import { recordTermination } from '../usecases/recordTermination.ts';
 import { replaceInterfaces } from '../usecases/replaceInterfaces.ts';
@@ -62,8 +62,7 @@ export function createAgreementRouter(deps: AppDeps): Router {
 
   router.put('/services/:service/costs/:year', ...kreis, ...json, async (req, res) => {
     const body = asObject(req.body);
-    const yearParam = getPathParam(req, 'year');
-    const year = /^\d{4}$/.test(yearParam) ? Number(yearParam) : Number.NaN;
+    const year = parseYear(getPathParam(req, 'year'));
     res.json(await setServiceCost(deps.storage, { service: getPathParam(req, 'service'), year, amountCents: body.amountCents }, actorOf(res), deps.now()));
   });
 
@@ -123,8 +122,7 @@ export function createAgreementRouter(deps: AppDeps): Router {
 }
 
 function readYear(req: Request): number {
-  const raw = req.query.year;
-  const year = typeof raw === 'string' && /^\d{4}$/.test(raw) ? Number(raw) : Number.NaN;
+  const year = parseYear(req.query.year);
   if (!isCostYear(year)) throw createHttpError('INVALID_QUERY', [{ pointer: '/year', message: 'year must be a four-digit year from 2000 to 2100' }]);
   return year;
 }

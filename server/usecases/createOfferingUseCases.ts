@@ -4,17 +4,15 @@ import { createHttpError } from '../errors.ts';
 import type { LocalDetails, LocalDetailsRepository } from '../storage/LocalDetailsRepository.ts';
 import type { Storage } from '../storage/Storage.ts';
 import type { StaffUser } from '../storage/UserRepository.ts';
+import type { VersionSummary } from './createEditorUseCases.ts';
 
 export interface OfferingDeps {
   storage: Pick<Storage, 'formVersions' | 'enablements' | 'audit'> & { localDetails: LocalDetailsRepository };
   now: () => Date;
 }
 
-export interface CatalogueVersion {
-  version: string;
-  publishedAt: string;
-  changelog: { date: string; summary: string };
-}
+/** A published version as the catalogue lists it (the same shape as the editor's version summary). */
+export type CatalogueVersion = VersionSummary;
 
 export interface CatalogueEntry {
   id: string;

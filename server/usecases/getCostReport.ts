@@ -30,7 +30,7 @@ export async function getCostReport(storage: Storage, year: number): Promise<Cos
       year,
       amountCents: costByService.get(service),
       participants: PARTICIPANTS,
-      enablements: enablements.filter((enablement) => enablement.service === service),
+      enablements,
       terminations,
       populationFigures,
     }),

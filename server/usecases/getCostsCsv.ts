@@ -2,7 +2,7 @@ import { formatCostsCsv } from '../../engine/agreement/index.ts';
 import { getParticipant } from '../../engine/participants.ts';
 import { createHttpError } from '../errors.ts';
 import type { Storage } from '../storage/Storage.ts';
-import { getCostReport } from './getCostReport.ts';
+import { getCostReport, type CostReport } from './getCostReport.ts';
 
 /**
  * The cost allocation of a year as CSV (one row per share, with population, reference date and source).
@@ -10,7 +10,11 @@ import { getCostReport } from './getCostReport.ts';
  * with some services silently missing would be taken for the whole bill.
  */
 export async function getCostsCsv(storage: Storage, year: number): Promise<string> {
-  const report = await getCostReport(storage, year);
+  return toCostsCsv(await getCostReport(storage, year));
+}
+
+/** getCostsCsv for a report already at hand (the CLI also prints notes from it), with the same refusal. */
+export function toCostsCsv(report: CostReport): string {
   const missing = report.services.flatMap((allocation) =>
     allocation.kind === 'population-missing' ? [{ pointer: `/services/${allocation.service}`, message: allocation.message }] : [],
   );
@@ -29,6 +33,6 @@ export async function getCostsCsv(storage: Storage, year: number): Promise<strin
     );
   }
   const kreis = getParticipant('kreis-heinsberg');
-  if (!kreis) throw new Error('getCostsCsv: participant kreis-heinsberg is missing from PARTICIPANTS');
+  if (!kreis) throw new Error('toCostsCsv: participant kreis-heinsberg is missing from PARTICIPANTS');
   return formatCostsCsv(report.services, kreis);
 }

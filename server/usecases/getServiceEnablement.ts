@@ -19,12 +19,13 @@ export async function getServiceEnablement(deps: AppDeps, tenant: string, servic
   const enablement = await deps.storage.enablements.get(tenant, service);
   const served = resolveServedVersion(enablement, publishedVersions);
   const servedVersion = served.ok ? served.version : null;
-  const newest = [...publishedVersions].sort(compareVersions).at(-1)!;
+  const sortedVersions = [...publishedVersions].sort(compareVersions);
+  const newest = sortedVersions.at(-1)!;
   const definition = (await deps.storage.formVersions.get(service, servedVersion ?? newest))!.definition;
   return {
     service,
     title: definition.title,
-    publishedVersions: [...publishedVersions].sort(compareVersions),
+    publishedVersions: sortedVersions,
     enablement: enablement
       ? { enabled: enablement.enabled, versionPolicy: enablement.versionPolicy, agreedOn: enablement.agreedOn, changedBy: enablement.changedBy, changedAt: enablement.changedAt }
       : null,

@@ -4,7 +4,7 @@ import { createHttpError } from '../errors.ts';
 import type { Storage } from '../storage/Storage.ts';
 
 /** The municipality keys population figures may be given for: the ten Kommunen (the Kreis has no share). */
-const KOMMUNE_KEYS = PARTICIPANTS.filter((participant) => participant.kind === 'kommune').map((participant) => participant.key);
+export const KOMMUNE_KEYS = PARTICIPANTS.filter((participant) => participant.kind === 'kommune').map((participant) => participant.key);
 
 export interface PopulationImportSummary {
   /** Figures written (new or replacing the figure for the same date and key). */

@@ -1,9 +1,9 @@
+import { isIsoDate } from '../../engine/index.ts';
 import { getStartOfDayInGermany } from '../domain/getStartOfDayInGermany.ts';
 import { SUBMISSION_STATUSES } from '../domain/isAllowedStatusTransition.ts';
 import { createHttpError, type ErrorDetail } from '../errors.ts';
 import type { SubmissionFilter, SubmissionStatus } from '../storage/SubmissionRepository.ts';
 
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const VERSION = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
@@ -41,22 +41,16 @@ export function parseSubmissionFilter(tenant: string, query: Record<string, unkn
   }
   const from = text('from');
   if (from !== undefined) {
-    if (isDay(from)) filter.receivedFrom = getStartOfDayInGermany(from);
+    if (isIsoDate(from)) filter.receivedFrom = getStartOfDayInGermany(from);
     else problems.push({ pointer: '/from', message: 'from must be a date YYYY-MM-DD.' });
   }
   const to = text('to');
   if (to !== undefined) {
-    if (isDay(to)) filter.receivedBefore = getStartOfDayInGermany(nextDay(to));
+    if (isIsoDate(to)) filter.receivedBefore = getStartOfDayInGermany(nextDay(to));
     else problems.push({ pointer: '/to', message: 'to must be a date YYYY-MM-DD.' });
   }
   if (problems.length > 0) throw createHttpError('INVALID_QUERY', problems);
   return filter;
-}
-
-function isDay(value: string): boolean {
-  if (!DAY.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return date.toISOString().slice(0, 10) === value;
 }
 
 function nextDay(day: string): string {

@@ -1,10 +1,8 @@
-import { isVersionPolicy, resolveServedVersion } from '../../engine/index.ts';
+import { isIsoDate, isVersionPolicy, resolveServedVersion } from '../../engine/index.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { createHttpError, type ErrorDetail } from '../errors.ts';
 import type { StaffUser } from '../storage/UserRepository.ts';
 import { getServiceEnablement, type ServiceEnablement } from './getServiceEnablement.ts';
-
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /**
  * Sets whether the user's participant offers a service, under which version policy and since which agreement date.
@@ -18,7 +16,7 @@ export async function saveEnablement(deps: AppDeps, user: StaffUser, service: st
   const problems: ErrorDetail[] = [];
   if (typeof enabled !== 'boolean') problems.push({ pointer: '/enabled', message: 'Bitte angeben, ob die Leistung angeboten wird (true oder false).' });
   if (!isVersionPolicy(versionPolicy)) problems.push({ pointer: '/versionPolicy', message: 'Bitte eine Version wie "1.2.0" oder eine Hauptversion wie "^1" angeben.' });
-  if (typeof agreedOn !== 'string' || !isCalendarDay(agreedOn)) problems.push({ pointer: '/agreedOn', message: 'Bitte das Datum der Vereinbarung im Format JJJJ-MM-TT angeben.' });
+  if (typeof agreedOn !== 'string' || !isIsoDate(agreedOn)) problems.push({ pointer: '/agreedOn', message: 'Bitte das Datum der Vereinbarung im Format JJJJ-MM-TT angeben.' });
   if (problems.length > 0) throw createHttpError('INVALID_ENABLEMENT', problems);
   const next = { tenant: user.tenant, service, enabled: enabled as boolean, versionPolicy: versionPolicy as string, agreedOn: agreedOn as string };
   const served = resolveServedVersion({ ...next, enabled: true }, current.publishedVersions);
@@ -41,8 +39,4 @@ export async function saveEnablement(deps: AppDeps, user: StaffUser, service: st
     },
   );
   return getServiceEnablement(deps, user.tenant, service);
-}
-
-function isCalendarDay(value: string): boolean {
-  return DAY.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
 }

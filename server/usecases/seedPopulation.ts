@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePopulationImport } from '../../engine/agreement/index.ts';
-import { PARTICIPANTS } from '../../engine/index.ts';
 import type { Storage } from '../storage/Storage.ts';
+import { KOMMUNE_KEYS } from './importPopulation.ts';
 
 /**
  * Seeds the population tables from `seedDir/einwohner.json` (the real 2014 and 2022 figures) and
@@ -11,13 +11,12 @@ import type { Storage } from '../storage/Storage.ts';
  * Returns the number of figures inserted.
  */
 export async function seedPopulation(storage: Storage, seedDir: string): Promise<number> {
-  const keys = PARTICIPANTS.filter((participant) => participant.kind === 'kommune').map((participant) => participant.key);
   const demoDir = join(seedDir, 'population');
   const demoFiles = existsSync(demoDir) ? readdirSync(demoDir).filter((name) => name.endsWith('.json')).sort() : [];
   const files = [join(seedDir, 'einwohner.json'), ...demoFiles.map((name) => join(demoDir, name))];
   let inserted = 0;
   for (const file of files) {
-    const result = parsePopulationImport(readFileSync(file, 'utf8'), { format: 'json', municipalityKeys: keys });
+    const result = parsePopulationImport(readFileSync(file, 'utf8'), { format: 'json', municipalityKeys: KOMMUNE_KEYS });
     if (!result.ok) {
       throw new Error(`Population seed ${file} is invalid: ${result.problems.map((p) => `${p.pointer ?? ''} ${p.message}`).join('; ')}`);
     }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CostShare as Share } from '../../engine/agreement/allocateCosts.ts';
 import { getReferenceDate } from '../../engine/agreement/getReferenceDate.ts';
 import { splitLargestRemainder } from '../../engine/agreement/splitLargestRemainder.ts';
 import { listRoutes } from '../../server/listRoutes.ts';
@@ -9,15 +10,6 @@ import { startServer, type StartedServer } from '../helpers/startServer.ts';
 const FUND = JSON.parse(readFileSync(new URL('../../forms/fundsache-melden/fixtures/valid/01-minimal-verlust.json', import.meta.url), 'utf8')) as unknown;
 const SUBMIT = '/api/v1/tenants/erkelenz/services/fundsache-melden/submissions';
 
-interface Share {
-  tenant: string;
-  agreedOn: string;
-  referenceDate: string;
-  population: number;
-  source: string;
-  official: boolean;
-  shareCents: number;
-}
 
 async function send(server: StartedServer, path: string, session?: StaffSessionForTest, init: { method?: string; body?: unknown } = {}): Promise<Response> {
   return fetch(`${server.baseUrl}${path}`, {

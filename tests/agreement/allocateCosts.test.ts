@@ -216,6 +216,15 @@ describe('allocateCosts: no split', () => {
   });
 });
 
+describe('allocateCosts: other services', () => {
+  it("ignores enablements of other services (getCostReport passes every service's rows)", () => {
+    const other = { ...enabled('gangelt', '2024-03-01'), service: 'other-svc' };
+    const allocation = run({ enablements: [enabled('erkelenz', '2024-03-01'), other], populationFigures: T2023 });
+    expect(allocation.participants.map((participant) => participant.tenant)).toEqual(['erkelenz']);
+    expect(shares(allocation)).toEqual([['erkelenz', '2023-06-30', 45000, 10000]]);
+  });
+});
+
 describe('allocateCosts: missing population', () => {
   it('names the reference date whose table is missing, and never falls back to another date', () => {
     // Only the real seed dates exist; agreed in 2024 -> needs 2023-06-30.

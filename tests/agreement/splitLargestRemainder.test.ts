@@ -60,12 +60,14 @@ describe('splitLargestRemainder', () => {
         fc.array(fc.integer({ min: 1, max: 200_000 }), { minLength: 1, maxLength: 10 }),
         (total, weights) => {
           const shares = splitLargestRemainder(total, weights.map((weight, i) => ({ id: String(i).padStart(2, '0'), weight })));
-          const sum = weights.reduce((a, b) => a + b, 0);
+          const sum = BigInt(weights.reduce((a, b) => a + b, 0));
           expect(shares.reduce((a, b) => a + b, 0)).toBe(total);
           shares.forEach((share, i) => {
-            const exact = (total * (weights[i] ?? 0)) / sum;
-            expect(share).toBeGreaterThanOrEqual(Math.floor(exact) - 1);
-            expect(share).toBeLessThanOrEqual(Math.ceil(exact) + 1);
+            // Exact quota in BigInt: the share is its floor, or the floor plus the one cent of a remainder.
+            const numerator = BigInt(total) * BigInt(weights[i] ?? 0);
+            const floor = numerator / sum;
+            const ceil = numerator % sum === 0n ? floor : floor + 1n;
+            expect(BigInt(share) >= floor && BigInt(share) <= ceil, `share ${share} outside [${floor}, ${ceil}]`).toBe(true);
           });
         },
       ),

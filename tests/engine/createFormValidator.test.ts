@@ -136,8 +136,11 @@ describe('createFormValidator', () => {
   });
 
   it('keeps separate validator instances independent', () => {
+    validator.validate(definition, valid);
     const other = createFormValidator();
+    expect(other.compiledCount).toBe(0);
     expect(other.validate(definition, valid).valid).toBe(true);
+    expect(other.compiledCount).toBe(1);
   });
 });
 

@@ -1,41 +1,25 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PARTICIPANTS } from '../../engine/index.ts';
 import { applyMigrations } from '../../server/storage/sqlite/applyMigrations.ts';
-import { createSqliteStorage, type SqliteStorage } from '../../server/storage/sqlite/createSqliteStorage.ts';
+import type { SqliteStorage } from '../../server/storage/sqlite/createSqliteStorage.ts';
 import { MIGRATIONS } from '../../server/storage/sqlite/migrations/MIGRATIONS.ts';
 import { SqliteDatabase } from '../../server/storage/sqlite/SqliteDatabase.ts';
 import { runRetention } from '../../server/usecases/runRetention.ts';
 import { loadConfig } from '../../server/loadConfig.ts';
+import { newSubmission, openSeededStorage } from './openSeededStorage.ts';
 
 describe('SQLite storage', () => {
   let dir: string;
   let storage: SqliteStorage;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'kreisform-storage-'));
-    storage = await createSqliteStorage(join(dir, 'sub', 'k.sqlite'));
-    await storage.participants.seed(PARTICIPANTS);
-    await storage.formVersions.publish({ id: 'svc', version: '1.0.0', definition: { id: 'svc' } as never, hash: 'sha256:a', publishedBy: 'test' });
+    storage = await openSeededStorage(join(dir, 'sub', 'k.sqlite'));
   });
   afterEach(async () => {
     await storage.close();
     await rm(dir, { recursive: true, force: true });
-  });
-
-  const newSubmission = (overrides: Partial<Parameters<SqliteStorage['submissions']['create']>[0]> = {}) => ({
-    id: randomUUID(),
-    tenant: 'erkelenz',
-    service: 'svc',
-    version: '1.0.0',
-    data: { name: 'Erika Mustermann' },
-    receivedAt: new Date().toISOString(),
-    expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
-    referencePrefix: 'ERK',
-    referenceYear: 2026,
-    ...overrides,
   });
 
   it('When the database is opened, then it is in WAL mode with synchronous=FULL and all migrations are recorded', async () => {

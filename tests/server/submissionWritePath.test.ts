@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PARTICIPANTS } from '../../engine/index.ts';
 import { createSqliteStorage, type SqliteStorage } from '../../server/storage/sqlite/createSqliteStorage.ts';
+import { newSubmission as newSeededSubmission, openSeededStorage, type NewSubmission } from './openSeededStorage.ts';
 
 /** The fast write path of submissions: single-statement group commit, in-memory reference counters. */
 describe('Submission write path', () => {
@@ -12,27 +11,15 @@ describe('Submission write path', () => {
   let storage: SqliteStorage;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'kreisform-writepath-'));
-    storage = await createSqliteStorage(join(dir, 'k.sqlite'));
-    await storage.participants.seed(PARTICIPANTS);
-    await storage.formVersions.publish({ id: 'svc', version: '1.0.0', definition: { id: 'svc' } as never, hash: 'sha256:a', publishedBy: 'test' });
+    storage = await openSeededStorage(join(dir, 'k.sqlite'));
   });
   afterEach(async () => {
     await storage.close();
     await rm(dir, { recursive: true, force: true });
   });
 
-  const newSubmission = (overrides: Partial<Parameters<SqliteStorage['submissions']['create']>[0]> = {}) => ({
-    id: randomUUID(),
-    tenant: 'erkelenz',
-    service: 'svc',
-    version: '1.0.0',
-    data: { name: 'Erika Mustermann', note: 'Straße "3" \\ ü' },
-    receivedAt: new Date().toISOString(),
-    expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
-    referencePrefix: 'ERK',
-    referenceYear: 2026,
-    ...overrides,
-  });
+  const newSubmission = (overrides: Partial<NewSubmission> = {}) =>
+    newSeededSubmission({ data: { name: 'Erika Mustermann', note: 'Straße "3" \\ ü' }, ...overrides });
   const referencesOf = (results: Awaited<ReturnType<SqliteStorage['submissions']['create']>>[]) =>
     results.map((result) => (result.kind === 'created' ? result.submission.reference : ''));
 

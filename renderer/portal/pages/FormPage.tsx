@@ -13,7 +13,7 @@ import { Link } from '../components/Link.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { downloadText } from '../downloadSummary.ts';
-import { formatDate, formatDateTime } from '../formatDateTime.ts';
+import { formatDate, formatDateTime } from '../../shared/formatDateTime.ts';
 import { ApiError, describeApiError, portalApi, type DraftSaved, type ServedDefinition, type SubmissionReceipt } from '../portalApi.ts';
 import { usePortal } from '../PortalContext.ts';
 import { takeResumedForm, type ResumedForm } from '../resumeStore.ts';

@@ -1,5 +1,4 @@
 import type { ChangeEvent, FocusEvent } from 'react';
-import { useCallback } from 'react';
 import type { BaseInputTemplateProps } from '@rjsf/utils';
 import { getInputProps } from '@rjsf/utils';
 import { describedBy } from './describedBy.ts';
@@ -26,10 +25,7 @@ export function BaseInputTemplate(props: BaseInputTemplateProps) {
     placeholder,
   } = props;
   const inputProps = getInputProps(schema, type, options);
-  const text = value === undefined || value === null ? '' : String(value);
-  const emptyValue = options.emptyValue;
-  const commit = useCallback((next: string) => onChange(next === '' ? emptyValue : next), [onChange, emptyValue]);
-  const { shown, change, commitNow } = useBufferedValue(id, text, commit);
+  const { shown, change, commitNow } = useBufferedValue(id, value, options.emptyValue, onChange);
   const hasError = Boolean(rawErrors && rawErrors.length > 0);
   return (
     <input

@@ -1,4 +1,3 @@
-import { useCallback } from 'react';
 import type { WidgetProps } from '@rjsf/utils';
 import { describedBy } from './describedBy.ts';
 import { useBufferedValue } from './useBufferedValue.ts';
@@ -7,10 +6,7 @@ import { useBufferedValue } from './useBufferedValue.ts';
 export function TextareaWidget(props: WidgetProps) {
   const { id, htmlName, value, readonly, disabled, autofocus, onBlur, onFocus, onChange, options, schema, uiSchema, rawErrors, required } =
     props;
-  const text = value === undefined || value === null ? '' : String(value);
-  const emptyValue = options.emptyValue;
-  const commit = useCallback((next: string) => onChange(next === '' ? emptyValue : next), [onChange, emptyValue]);
-  const { shown, change, commitNow } = useBufferedValue(id, text, commit);
+  const { shown, change, commitNow } = useBufferedValue(id, value, options.emptyValue, onChange);
   const hasError = Boolean(rawErrors && rawErrors.length > 0);
   return (
     <textarea

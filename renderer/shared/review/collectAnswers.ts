@@ -1,4 +1,5 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
+import { formatDateTime } from '../formatDateTime.ts';
 import { getDataUrlFileName } from './getDataUrlFileName.ts';
 
 /** One line or one group of the answer summary (review page, confirmation, download, staff inbox). */
@@ -27,19 +28,6 @@ function isHidden(uiSchema: UiSchema | undefined): boolean {
 export function formatGermanDate(value: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   return match ? `${match[3]}.${match[2]}.${match[1]}` : value;
-}
-
-function formatDateTime(value: string): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat('de-DE', {
-    timeZone: 'Europe/Berlin',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date) + ' Uhr';
 }
 
 function optionTitle(schema: RJSFSchema, uiSchema: UiSchema | undefined, value: unknown): string | undefined {

@@ -1,3 +1,5 @@
+import { FieldHint } from './FieldMessages.tsx';
+
 interface SelectFieldProps {
   id: string;
   label: string;
@@ -14,11 +16,7 @@ export function SelectField({ id, label, value, options, onChange, hint }: Selec
       <label className="kern-label" htmlFor={id}>
         {label}
       </label>
-      {hint ? (
-        <div className="kern-hint" id={`${id}-hinweis`}>
-          {hint}
-        </div>
-      ) : null}
+      <FieldHint id={id} hint={hint} />
       <div className="kern-form-input__select-wrapper">
         <select id={id} className="kern-form-input__select" value={value} onChange={(event) => onChange(event.target.value)} aria-describedby={hint ? `${id}-hinweis` : undefined}>
           {options.map((option) => (

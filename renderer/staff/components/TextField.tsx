@@ -1,4 +1,5 @@
 import type { ChangeEvent } from 'react';
+import { FieldAlert, FieldHint } from './FieldMessages.tsx';
 
 interface TextFieldProps {
   id: string;
@@ -25,11 +26,7 @@ export function TextField({ id, label, value, onChange, type = 'text', hint, err
         {label}
         {required ? '' : <span className="kern-label__optional"> – optional</span>}
       </label>
-      {hint ? (
-        <div className="kern-hint" id={`${id}-hinweis`}>
-          {hint}
-        </div>
-      ) : null}
+      <FieldHint id={id} hint={hint} />
       {multiline ? (
         <textarea id={id} className={inputClass} value={value} onChange={onInput} rows={rows ?? 4} aria-describedby={describedBy} aria-invalid={error ? true : undefined} required={required} />
       ) : (
@@ -45,12 +42,7 @@ export function TextField({ id, label, value, onChange, type = 'text', hint, err
           autoComplete={autoComplete}
         />
       )}
-      {error ? (
-        <p className="kern-error" id={`${id}-fehler`} role="alert">
-          <span className="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span className="kern-body">{error}</span>
-        </p>
-      ) : null}
+      <FieldAlert id={id} error={error} />
     </div>
   );
 }

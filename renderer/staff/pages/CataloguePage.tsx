@@ -1,4 +1,5 @@
 import { Link } from '../components/Link.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { LoadState } from '../components/LoadState.tsx';
 import { useApi } from '../components/useApi.ts';
 import { formatLead, participantName } from '../formatting.ts';
@@ -20,47 +21,33 @@ export function CataloguePage() {
       <p className="kern-body">Alle veröffentlichten Dienste des Serviceportals. Wählen Sie einen Dienst, um ihn für Ihr Portal an- oder abzuschalten und örtliche Angaben zu pflegen.</p>
       <LoadState loaded={result}>
         {(data) => (
-          <div className="kern-table-responsive">
-            <table className="kern-table">
-              <caption className="kern-title">Katalog</caption>
-              <thead className="kern-table__header">
-                <tr className="kern-table__row">
-                  <th scope="col" className="kern-table__header">Dienst</th>
-                  <th scope="col" className="kern-table__header">Federführung</th>
-                  <th scope="col" className="kern-table__header">Neueste Version</th>
-                  <th scope="col" className="kern-table__header">Angeboten von</th>
-                  <th scope="col" className="kern-table__header">Ihr Angebot</th>
-                </tr>
-              </thead>
-              <tbody className="kern-table__body">
-                {data.items.map((entry) => (
-                  <tr className="kern-table__row" key={entry.id}>
-                    <td className="kern-table__cell">
-                      <Link to={`${STAFF_BASE}/angebot/${encodeURIComponent(entry.id)}`}>{entry.title}</Link>
-                    </td>
-                    <td className="kern-table__cell">{formatLead(entry.lead)}</td>
-                    <td className="kern-table__cell">
-                      {entry.latestVersion}
+          <DataTable caption="Katalog" columns={['Dienst', 'Federführung', 'Neueste Version', 'Angeboten von', 'Ihr Angebot']}>
+            {data.items.map((entry) => (
+              <tr className="kern-table__row" key={entry.id}>
+                <td className="kern-table__cell">
+                  <Link to={`${STAFF_BASE}/angebot/${encodeURIComponent(entry.id)}`}>{entry.title}</Link>
+                </td>
+                <td className="kern-table__cell">{formatLead(entry.lead)}</td>
+                <td className="kern-table__cell">
+                  {entry.latestVersion}
+                  <br />
+                  <span className="kern-body kern-body--small">{entry.versions[0]?.changelog.summary}</span>
+                </td>
+                <td className="kern-table__cell">{entry.offeredBy.length > 0 ? entry.offeredBy.map(participantName).join(', ') : '–'}</td>
+                <td className="kern-table__cell">
+                  {describeOwn(entry)}
+                  {entry.newerMajor ? (
+                    <>
                       <br />
-                      <span className="kern-body kern-body--small">{entry.versions[0]?.changelog.summary}</span>
-                    </td>
-                    <td className="kern-table__cell">{entry.offeredBy.length > 0 ? entry.offeredBy.map(participantName).join(', ') : '–'}</td>
-                    <td className="kern-table__cell">
-                      {describeOwn(entry)}
-                      {entry.newerMajor ? (
-                        <>
-                          <br />
-                          <span className="kern-badge kern-badge--warning kern-badge--small">
-                            <span className="kern-label kern-label--small">Neue Hauptversion {entry.newerMajor.version}</span>
-                          </span>
-                        </>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                      <span className="kern-badge kern-badge--warning kern-badge--small">
+                        <span className="kern-label kern-label--small">Neue Hauptversion {entry.newerMajor.version}</span>
+                      </span>
+                    </>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </LoadState>
     </>

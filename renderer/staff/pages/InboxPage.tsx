@@ -3,6 +3,7 @@ import { Alert } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
 import type { InboxNoticeState } from '../components/EraseSubmission.tsx';
 import { Link } from '../components/Link.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { LoadState } from '../components/LoadState.tsx';
 import { SelectField } from '../components/SelectField.tsx';
 import { TextField } from '../components/TextField.tsx';
@@ -95,33 +96,19 @@ export function InboxPage() {
       ) : null}
       <LoadState loaded={result}>
         {(data) => (
-          <div className="kern-table-responsive">
-            <table className="kern-table">
-              <caption className="kern-title">{data.total === 1 ? '1 Antrag' : `${data.total} Anträge`}</caption>
-              <thead className="kern-table__header">
-                <tr className="kern-table__row">
-                  <th scope="col" className="kern-table__header">Aktenzeichen</th>
-                  <th scope="col" className="kern-table__header">Dienst</th>
-                  <th scope="col" className="kern-table__header">Version</th>
-                  <th scope="col" className="kern-table__header">Eingegangen</th>
-                  <th scope="col" className="kern-table__header">Status</th>
-                </tr>
-              </thead>
-              <tbody className="kern-table__body">
-                {data.items.map((submission) => (
-                  <tr className="kern-table__row" key={submission.id}>
-                    <td className="kern-table__cell">
-                      <Link to={`${STAFF_BASE}/eingang/${encodeURIComponent(submission.id)}`}>{submission.reference}</Link>
-                    </td>
-                    <td className="kern-table__cell">{titleOf(submission.service)}</td>
-                    <td className="kern-table__cell">{submission.version}</td>
-                    <td className="kern-table__cell">{formatDateTime(submission.receivedAt)}</td>
-                    <td className="kern-table__cell">{STATUS_NAMES[submission.status as SubmissionStatus] ?? submission.status}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={data.total === 1 ? '1 Antrag' : `${data.total} Anträge`} columns={['Aktenzeichen', 'Dienst', 'Version', 'Eingegangen', 'Status']}>
+            {data.items.map((submission) => (
+              <tr className="kern-table__row" key={submission.id}>
+                <td className="kern-table__cell">
+                  <Link to={`${STAFF_BASE}/eingang/${encodeURIComponent(submission.id)}`}>{submission.reference}</Link>
+                </td>
+                <td className="kern-table__cell">{titleOf(submission.service)}</td>
+                <td className="kern-table__cell">{submission.version}</td>
+                <td className="kern-table__cell">{formatDateTime(submission.receivedAt)}</td>
+                <td className="kern-table__cell">{STATUS_NAMES[submission.status as SubmissionStatus] ?? submission.status}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </LoadState>
     </>

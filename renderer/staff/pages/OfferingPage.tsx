@@ -6,6 +6,7 @@ import { Checkbox } from '../components/Checkbox.tsx';
 import { LoadState } from '../components/LoadState.tsx';
 import { SelectField } from '../components/SelectField.tsx';
 import { TextField } from '../components/TextField.tsx';
+import { VersionList } from '../components/VersionList.tsx';
 import { useApi } from '../components/useApi.ts';
 import { formatDate, formatLead, participantName } from '../formatting.ts';
 import { useSession } from '../session.ts';
@@ -162,13 +163,7 @@ export function OfferingPage({ serviceId }: { serviceId: string }) {
             <h2 className="kern-heading-medium" id="versionen-titel">
               Versionen
             </h2>
-            <ul className="kern-list">
-              {entry.versions.map((version) => (
-                <li key={version.version}>
-                  <strong>{version.version}</strong> vom {formatDate(version.changelog.date)}: {version.changelog.summary}
-                </li>
-              ))}
-            </ul>
+            <VersionList versions={entry.versions} />
           </section>
         </>
       )}

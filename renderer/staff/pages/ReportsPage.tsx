@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DataTable } from '../components/DataTable.tsx';
 import { LoadState } from '../components/LoadState.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useApi } from '../components/useApi.ts';
@@ -75,43 +76,27 @@ export function ReportsPage() {
         </p>
         <LoadState loaded={costs.result}>
           {(report) => (
-            <div className="kern-table-responsive">
-              <table className="kern-table">
-                <caption className="kern-title">
-                  Kosten {report.year}
-                  {report.provisional ? ' (vorläufig: nicht amtliche Einwohnerzahlen)' : ''}
-                </caption>
-                <thead className="kern-table__header">
-                  <tr className="kern-table__row">
-                    <th scope="col" className="kern-table__header">Dienst</th>
-                    <th scope="col" className="kern-table__header">Federführung</th>
-                    <th scope="col" className="kern-table__header kern-table__header--numeric">Kosten</th>
-                    <th scope="col" className="kern-table__header">Verteilung</th>
-                  </tr>
-                </thead>
-                <tbody className="kern-table__body">
-                  {report.services.map((row) => (
-                    <tr className="kern-table__row" key={row.service}>
-                      <td className="kern-table__cell">{row.title}</td>
-                      <td className="kern-table__cell">{formatLead(row.lead)}</td>
-                      <td className="kern-table__cell kern-table__cell--numeric">{money(row.amountCents)}</td>
-                      <td className="kern-table__cell">
-                        {KIND_NAMES[row.kind] ?? row.kind}
-                        {row.shares && row.shares.length > 0 ? (
-                          <ul className="kern-list kern-list--small">
-                            {row.shares.map((share) => (
-                              <li key={share.tenant}>
-                                {participantName(share.tenant)}: {money(share.shareCents)} ({share.population.toLocaleString('de-DE')} Einw. am {formatDate(share.referenceDate)})
-                              </li>
-                            ))}
-                          </ul>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption={`Kosten ${report.year}${report.provisional ? ' (vorläufig: nicht amtliche Einwohnerzahlen)' : ''}`} columns={['Dienst', 'Federführung', { label: 'Kosten', numeric: true }, 'Verteilung']}>
+              {report.services.map((row) => (
+                <tr className="kern-table__row" key={row.service}>
+                  <td className="kern-table__cell">{row.title}</td>
+                  <td className="kern-table__cell">{formatLead(row.lead)}</td>
+                  <td className="kern-table__cell kern-table__cell--numeric">{money(row.amountCents)}</td>
+                  <td className="kern-table__cell">
+                    {KIND_NAMES[row.kind] ?? row.kind}
+                    {row.shares && row.shares.length > 0 ? (
+                      <ul className="kern-list kern-list--small">
+                        {row.shares.map((share) => (
+                          <li key={share.tenant}>
+                            {participantName(share.tenant)}: {money(share.shareCents)} ({share.population.toLocaleString('de-DE')} Einw. am {formatDate(share.referenceDate)})
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </LoadState>
       </section>

@@ -4,8 +4,9 @@ import { Alert } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
 import { Link } from '../components/Link.tsx';
 import { LoadState } from '../components/LoadState.tsx';
+import { VersionList } from '../components/VersionList.tsx';
 import { useApi } from '../components/useApi.ts';
-import { formatDate, formatDateTime, formatLead } from '../formatting.ts';
+import { formatDateTime, formatLead } from '../formatting.ts';
 import { navigate, STAFF_BASE } from '../navigation.ts';
 import type { ServiceSummary } from '../staffTypes.ts';
 
@@ -51,13 +52,7 @@ export function ServicePage({ serviceId }: { serviceId: string }) {
               Veröffentlichte Versionen
             </h2>
             {service.versions.length === 0 ? <p className="kern-body">Noch keine Version veröffentlicht.</p> : null}
-            <ul className="kern-list">
-              {service.versions.map((version) => (
-                <li key={version.version}>
-                  <strong>{version.version}</strong> vom {formatDate(version.changelog.date)}: {version.changelog.summary}
-                </li>
-              ))}
-            </ul>
+            <VersionList versions={service.versions} />
           </section>
         </>
       )}

@@ -3,6 +3,7 @@ import { ApiError, staffApi } from '../api/staffApi.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
 import { Link } from '../components/Link.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { LoadState } from '../components/LoadState.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useApi } from '../components/useApi.ts';
@@ -38,33 +39,20 @@ export function ServicesPage() {
       <h1 className="kern-heading-large">Dienste bearbeiten</h1>
       <LoadState loaded={result}>
         {(data) => (
-          <div className="kern-table-responsive">
-            <table className="kern-table">
-              <caption className="kern-title">Alle Dienste</caption>
-              <thead className="kern-table__header">
-                <tr className="kern-table__row">
-                  <th scope="col" className="kern-table__header">Dienst</th>
-                  <th scope="col" className="kern-table__header">Federführung</th>
-                  <th scope="col" className="kern-table__header">Neueste Version</th>
-                  <th scope="col" className="kern-table__header">Entwurf</th>
-                </tr>
-              </thead>
-              <tbody className="kern-table__body">
-                {data.items.map((service) => (
-                  <tr className="kern-table__row" key={service.id}>
-                    <td className="kern-table__cell">
-                      <Link to={`${STAFF_BASE}/editor/${encodeURIComponent(service.id)}`}>{service.title}</Link>
-                      <br />
-                      <span className="kern-body kern-body--small">{service.id}</span>
-                    </td>
-                    <td className="kern-table__cell">{formatLead(service.lead)}</td>
-                    <td className="kern-table__cell">{service.latestVersion ?? 'noch keine'}</td>
-                    <td className="kern-table__cell">{service.draft ? `Version ${service.draft.version ?? '?'} (Stand ${service.draft.revision})` : '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Alle Dienste" columns={['Dienst', 'Federführung', 'Neueste Version', 'Entwurf']}>
+            {data.items.map((service) => (
+              <tr className="kern-table__row" key={service.id}>
+                <td className="kern-table__cell">
+                  <Link to={`${STAFF_BASE}/editor/${encodeURIComponent(service.id)}`}>{service.title}</Link>
+                  <br />
+                  <span className="kern-body kern-body--small">{service.id}</span>
+                </td>
+                <td className="kern-table__cell">{formatLead(service.lead)}</td>
+                <td className="kern-table__cell">{service.latestVersion ?? 'noch keine'}</td>
+                <td className="kern-table__cell">{service.draft ? `Version ${service.draft.version ?? '?'} (Stand ${service.draft.revision})` : '–'}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </LoadState>
       <section aria-labelledby="neuer-dienst" className="staff-section">

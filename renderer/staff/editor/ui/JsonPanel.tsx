@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { FieldAlert } from '../../components/FieldMessages.tsx';
 import type { DraftDefinition } from '../editorTypes.ts';
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -52,12 +53,7 @@ function JsonArea({ id, label, value, onChange }: { id: string; label: string; v
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-fehler` : undefined}
       />
-      {error ? (
-        <p className="kern-error" id={`${id}-fehler`} role="alert">
-          <span className="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
-          <span className="kern-body">{error}</span>
-        </p>
-      ) : null}
+      <FieldAlert id={id} error={error} />
     </div>
   );
 }
