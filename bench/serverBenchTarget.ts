@@ -9,6 +9,7 @@
  */
 import { Router, type Application } from 'express';
 import { createApp } from '../server/createApp.ts';
+import { createHttpServer } from '../server/createHttpServer.ts';
 import { createLogger } from '../server/createLogger.ts';
 import { createServerDeps } from '../server/createServerDeps.ts';
 import { loadConfig } from '../server/loadConfig.ts';
@@ -27,7 +28,7 @@ const deps = await createServerDeps(config, createLogger(config.logLevel));
 const app = createApp(deps);
 insertBeforeSubmissionRouter(app, createNoopRouter(deps));
 
-const server = app.listen(0, '127.0.0.1', () => {
+const server = createHttpServer(app, config).listen(0, '127.0.0.1', () => {
   const address = server.address();
   process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`);
 });

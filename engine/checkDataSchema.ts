@@ -1,4 +1,5 @@
 import type { AnySchemaObject } from 'ajv';
+import { isLinearPattern } from './createLinearRegExp.ts';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { createAjv } from './createAjv.ts';
 import type { DefinitionProblem } from './DefinitionError.ts';
@@ -133,6 +134,13 @@ export function checkDataSchema(schema: unknown, basePointer = ''): DefinitionPr
       );
     }
     const stringLike = types.length === 0 || types.some((t) => !NUMERIC_TYPES.has(t));
+    if (typeof node.pattern === 'string' && !isLinearPattern(node.pattern)) {
+      report(
+        location,
+        'pattern-not-linear',
+        'The "pattern" uses a backreference, lookaround or invalid syntax; only patterns that match in linear time (RE2 syntax) are allowed.',
+      );
+    }
     if (has(node, 'pattern') && typeof node.maxLength !== 'number') {
       report(location, 'unbounded-pattern', 'A "pattern" needs a "maxLength" in the same schema (untrusted-input rule).');
     }

@@ -9,10 +9,17 @@ import { toValidationErrors, type ValidationError } from './toValidationErrors.t
 
 export type { ValidationError } from './toValidationErrors.ts';
 
-/** Outcome of validating submitted data: data, never an exception. `errors` is empty when valid. */
+/** At most this many errors are described; a body with 200,000 unknown keys must not produce a 15 MiB answer. */
+export const MAX_VALIDATION_ERRORS = 100;
+
+/**
+ * Outcome of validating submitted data: data, never an exception. `errors` is empty when valid and holds at most
+ * MAX_VALIDATION_ERRORS entries; `errorCount` is the number of problems found in all.
+ */
 export interface ValidationResult {
   valid: boolean;
   errors: ValidationError[];
+  errorCount: number;
 }
 
 /** The part of a definition the validator needs. */
@@ -32,7 +39,7 @@ interface CompiledEntry {
   readonly compiledSchema: AnySchemaObject;
 }
 
-const VALID: ValidationResult = Object.freeze({ valid: true, errors: Object.freeze([]) as unknown as ValidationError[] });
+const VALID: ValidationResult = Object.freeze({ valid: true, errors: Object.freeze([]) as unknown as ValidationError[], errorCount: 0 });
 
 /**
  * Creates the submission validator: ONE Ajv 2020-12 instance (strict, allErrors, ajv-formats, German formats),
@@ -79,7 +86,10 @@ export function createFormValidator(): FormValidator {
         byObject.set(definition, validate);
       }
       if (validate(data)) return VALID;
-      return { valid: false, errors: toValidationErrors(validate.errors ?? []) };
+      const found = validate.errors ?? [];
+      let errorCount = 0;
+      for (const error of found) if (error.keyword !== 'if') errorCount++;
+      return { valid: false, errors: toValidationErrors(found, MAX_VALIDATION_ERRORS), errorCount };
     },
     get compiledCount() {
       return compiledCount;

@@ -2,6 +2,7 @@ import type { Format } from 'ajv';
 import type { RegExpEngine } from 'ajv/dist/types/index.js';
 import { SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_SINGLES } from './schemaKeywords.ts';
 import { isRecord } from './isRecord.ts';
+import { createLinearRegExp, LINEAR_REGEXP_CODE } from './createLinearRegExp.ts';
 
 /**
  * Strings up to this length always get their pattern/format checked, even beyond their maxLength, so a citizen
@@ -17,9 +18,9 @@ interface Limit {
 }
 
 /**
- * Keeps regular expressions (schema `pattern`s) and string formats away from over-long input. With `allErrors`
- * Ajv evaluates `pattern` and `format` even when `maxLength` already failed, so a megabyte-long string would
- * reach a possibly super-linear regular expression despite checkDefinition's "pattern needs maxLength" rule.
+ * Runs schema `pattern`s in linear time (createLinearRegExp) and keeps them and string formats away from over-long
+ * input. With `allErrors` Ajv evaluates `pattern` and `format` even when `maxLength` already failed, so a
+ * megabyte-long string would still cost a format check or a linear pass over it for nothing.
  *
  * `registerSchema(schema)` records, per pattern source and per format name, the largest maxLength N it is used
  * with. A check is then skipped (counted as passed) for strings longer than 2 * max(N, GUARD_MIN_LENGTH) UTF-16
@@ -60,7 +61,7 @@ export function createInputGuards(): InputGuards {
   };
 
   const regExp = ((pattern: string, flags: string) => {
-    const expression = new RegExp(pattern, flags);
+    const expression = createLinearRegExp(pattern, flags);
     const limit = limitOf(patternLimits, pattern);
     // Ajv caches compiled patterns by toString(): it must name the expression, not "[object Object]".
     return {
@@ -68,7 +69,7 @@ export function createInputGuards(): InputGuards {
       toString: () => expression.toString(),
     };
   }) as RegExpEngine;
-  regExp.code = 'new RegExp';
+  regExp.code = LINEAR_REGEXP_CODE;
 
   function guardFormat(name: string, format: Format): Format {
     const limit = limitOf(formatLimits, name);

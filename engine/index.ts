@@ -21,6 +21,8 @@ export {
   type ValidationResult,
   type ValidatableDefinition,
 } from './createFormValidator.ts';
+export { createDraftValidator, type DraftValidator } from './createDraftValidator.ts';
+export { createDraftSchema } from './createDraftSchema.ts';
 export { resolveServedVersion, type Enablement, type ServedVersionResult } from './resolveServedVersion.ts';
 export { parseVersionPolicy, type VersionPolicy } from './parseVersionPolicy.ts';
 export { isVersionPolicy } from './isVersionPolicy.ts';

@@ -111,9 +111,10 @@ function germanMessage(error: ErrorObject): string | undefined {
  * missing property's own pointer, for an unknown property that property's pointer), the keyword and a German
  * message. `if` errors are dropped: they only repeat the error of their `then`/`else` branch.
  */
-export function toValidationErrors(errors: readonly ErrorObject[]): ValidationError[] {
+export function toValidationErrors(errors: readonly ErrorObject[], limit = Infinity): ValidationError[] {
   const result: ValidationError[] = [];
   for (const error of errors) {
+    if (result.length >= limit) break;
     if (error.keyword === 'if') continue;
     const params = error.params as Record<string, unknown>;
     let pointer = error.instancePath;

@@ -1,4 +1,4 @@
-import type { FormValidator } from '../engine/index.ts';
+import type { DraftValidator, FormValidator } from '../engine/index.ts';
 import type { Logger } from './Logger.ts';
 import type { ServerConfig } from './ServerConfig.ts';
 import type { Storage } from './storage/Storage.ts';
@@ -10,6 +10,8 @@ export interface AppDeps {
   logger: Logger;
   /** The engine's submission validator (one Ajv instance, compiled schemas cached). */
   validator: FormValidator;
+  /** Checks citizens' drafts against their form's shape (known properties, types, sizes). */
+  draftValidator: DraftValidator;
   /** The clock; tests may pass a fixed one. */
   now: () => Date;
 }

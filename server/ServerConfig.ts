@@ -17,13 +17,27 @@ export interface ServerConfig {
   /** 'auto': Secure cookies when the request came over https; true/false force it. */
   cookieSecure: 'auto' | boolean;
   logLevel: LogLevel;
+  /** Time a client has to send all request headers (slowloris). */
+  headersTimeoutMs: number;
+  /** Time a client has to send a whole request, body included. */
+  requestTimeoutMs: number;
+  /** Idle time after which a keep-alive connection is closed. */
+  keepAliveTimeoutMs: number;
+  /** Largest size of all request headers in bytes. */
+  maxHeaderSize: number;
   /** Largest accepted JSON body in bytes (staff and other routes). */
   bodyLimitBytes: number;
   /** Largest submission or draft body in bytes: attachments travel inside it as data URLs. */
   submissionBodyLimitBytes: number;
+  /** Largest draft body in bytes (drafts are stored without sign-in, so they get their own small limit). */
+  draftBodyLimitBytes: number;
+  /** Drafts one client IP may save per day. */
+  draftsPerIpPerDay: number;
+  /** Unexpired drafts one participant keeps at most; saving beyond answers 429 DRAFT_QUOTA_EXCEEDED. */
+  draftsPerParticipant: number;
   /** Submissions per client IP and minute. */
   submissionRateLimit: number;
-  /** Login attempts per client IP and 15 minutes. */
+  /** Failed login attempts per client IP and 15 minutes (successful ones do not count). */
   loginRateLimit: number;
   /** Express 'trust proxy' setting: false, true, a hop count or a list of addresses. */
   trustProxy: boolean | number | string;

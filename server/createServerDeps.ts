@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadCatalogue } from '../cli/loadCatalogue.ts';
-import { createFormValidator, PARTICIPANTS } from '../engine/index.ts';
+import { createDraftValidator, createFormValidator, PARTICIPANTS } from '../engine/index.ts';
 import type { AppDeps } from './AppDeps.ts';
 import type { Logger } from './Logger.ts';
 import type { ServerConfig } from './ServerConfig.ts';
@@ -36,5 +36,5 @@ export async function createServerDeps(config: ServerConfig, logger: Logger, now
     await storage.close().catch(() => undefined);
     throw error;
   }
-  return { config, storage, logger, validator: createFormValidator(), now };
+  return { config, storage, logger, validator: createFormValidator(), draftValidator: createDraftValidator(), now };
 }

@@ -9,8 +9,10 @@ export const ERRORS = {
   INVALID_BODY: { status: 400, message: 'The request body must be a JSON object.' },
   FORBIDDEN_KEY: { status: 400, message: 'The request body contains a forbidden key (__proto__, constructor or prototype).' },
   NESTING_TOO_DEEP: { status: 400, message: 'The request body is nested too deeply.' },
+  TOO_MANY_MEMBERS: { status: 400, message: 'The request body has more than 10,000 values.' },
+  NUMBER_OUT_OF_RANGE: { status: 400, message: 'The request body contains a number outside the range of a double (such as 1e309).' },
   INVALID_QUERY: { status: 400, message: 'A query parameter is invalid.' },
-  INVALID_IDEMPOTENCY_KEY: { status: 400, message: 'The Idempotency-Key header must be 1 to 255 printable ASCII characters.' },
+  INVALID_IDEMPOTENCY_KEY: { status: 400, message: 'The Idempotency-Key header must be 16 to 255 characters from A-Z, a-z, 0-9, "_", ".", ":" and "-" with at least 8 different ones (a random UUID passes).' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is larger than the allowed limit.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'The request body must be sent as application/json (UTF-8).' },
   // Lookup
@@ -38,6 +40,7 @@ export const ERRORS = {
   // Staff authentication
   AUTHENTICATION_REQUIRED: { status: 401, message: 'Sign in first.' },
   INVALID_CREDENTIALS: { status: 401, message: 'E-mail address or password is wrong.' },
+  LOGIN_DELAYED: { status: 429, message: 'Too many failed sign-ins for this account; wait for the time given in Retry-After (German notice in errors[0].message).' },
   FORBIDDEN: { status: 403, message: 'Your role does not allow this action.' },
   CSRF_FAILED: { status: 403, message: 'The request failed the CSRF check (X-CSRF-Token header or Origin).' },
   // Agreement (§§ 2, 3)
@@ -51,7 +54,8 @@ export const ERRORS = {
   INVALID_PAYMENT: { status: 422, message: 'The payment is invalid.' },
   PAYMENT_EXISTS: { status: 409, message: 'This submission already carries a payment.' },
   // Portal: citizens' drafts and barrier reports
-  INVALID_DRAFT: { status: 422, message: 'A draft must be sent as { data: object }.' },
+  INVALID_DRAFT: { status: 422, message: 'A draft must be sent as { data: object } whose properties and types belong to the form (see errors).' },
+  DRAFT_QUOTA_EXCEEDED: { status: 429, message: 'The participant holds the maximum number of saved drafts; try again later.' },
   INVALID_RESUME_CODE: { status: 404, message: 'There is no saved draft for this resume code (unknown or expired).' },
   DRAFT_OUTDATED: { status: 410, message: 'The service changed incompatibly since the draft was saved; the draft cannot be resumed.' },
   INVALID_FEEDBACK: { status: 422, message: 'A barrier report needs a message (10 to 5000 characters); page and email are optional.' },
@@ -73,22 +77,33 @@ export class HttpError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly details: ErrorDetail[] | undefined;
+  /** Problems found beyond those listed in `details` (the list is capped). */
+  readonly errorsOmitted: number;
+  /** Response headers that belong to the error, such as Retry-After. */
+  readonly headers: Record<string, string> = {};
 
-  constructor(code: ErrorCode, details?: ErrorDetail[], message?: string) {
+  constructor(code: ErrorCode, details?: ErrorDetail[], message?: string, errorsOmitted = 0) {
     super(message ?? ERRORS[code].message);
     this.name = 'HttpError';
     this.code = code;
     this.status = ERRORS[code].status;
     this.details = details;
+    this.errorsOmitted = errorsOmitted;
   }
 
   /** The JSON body sent to the client. */
-  toBody(): { code: ErrorCode; message: string; errors?: ErrorDetail[] } {
-    return this.details ? { code: this.code, message: this.message, errors: this.details } : { code: this.code, message: this.message };
+  toBody(): { code: ErrorCode; message: string; errors?: ErrorDetail[]; errorsOmitted?: number } {
+    const body: { code: ErrorCode; message: string; errors?: ErrorDetail[]; errorsOmitted?: number } = { code: this.code, message: this.message };
+    if (this.details) body.errors = this.details;
+    if (this.errorsOmitted > 0) body.errorsOmitted = this.errorsOmitted;
+    return body;
   }
 }
 
-/** Creates the HttpError for a catalogue code, optionally with details and a more specific English message. */
-export function createHttpError(code: ErrorCode, details?: ErrorDetail[], message?: string): HttpError {
-  return new HttpError(code, details, message);
+/**
+ * Creates the HttpError for a catalogue code, optionally with details, a more specific English message and the
+ * number of further problems left out of a capped `details` list.
+ */
+export function createHttpError(code: ErrorCode, details?: ErrorDetail[], message?: string, errorsOmitted?: number): HttpError {
+  return new HttpError(code, details, message, errorsOmitted);
 }

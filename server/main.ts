@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { createApp } from './createApp.ts';
+import { createHttpServer } from './createHttpServer.ts';
 import { createLogger } from './createLogger.ts';
 import { createServerDeps } from './createServerDeps.ts';
 import { loadConfig } from './loadConfig.ts';
@@ -11,7 +12,7 @@ const logger = createLogger(config.logLevel);
 const deps = await createServerDeps(config, logger);
 const stopRetention = startRetentionJob(deps);
 const app = createApp(deps);
-const server: Server = app.listen(config.port, config.host, () => {
+const server: Server = createHttpServer(app, config).listen(config.port, config.host, () => {
   const address = server.address();
   logger.info('kreisform listening', { port: typeof address === 'object' && address ? address.port : config.port, dataDir: config.dataDir });
 });

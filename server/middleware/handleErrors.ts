@@ -32,7 +32,7 @@ export function handleErrors(logger: Logger): ErrorRequestHandler {
       next(error);
       return;
     }
-    res.status(httpError.status).set('Cache-Control', 'no-store').json(httpError.toBody());
+    res.status(httpError.status).set(httpError.headers).set('Cache-Control', 'no-store').json(httpError.toBody());
   };
 }
 

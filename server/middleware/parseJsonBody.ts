@@ -1,18 +1,29 @@
 import express, { type RequestHandler } from 'express';
 import { createHttpError } from '../errors.ts';
+import { scanJsonShape } from './scanJsonShape.ts';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 64;
+/** More values than any form has fields times list items; refused before parsing (finding: 200,000 unknown keys). */
+export const MAX_JSON_MEMBERS = 10_000;
 
 /**
- * Middleware chain for routes that take a JSON body: 415 unless the content type is application/json, the size
- * limit (413), JSON parsing (400 MALFORMED_JSON), then a check that refuses prototype-polluting keys and absurd
- * nesting before any code looks at the data.
+ * Middleware chain for routes that take a JSON body: 415 unless the content type is application/json; a declared
+ * Content-Length over the limit is refused at once (413, connection closed, nothing read); the size limit while
+ * reading (413); a byte scan that refuses absurd nesting or member counts before JSON.parse runs; JSON parsing
+ * (400 MALFORMED_JSON); then a walk that refuses prototype-polluting keys and numbers JSON cannot carry
+ * (1e309 parses to Infinity) before any code looks at the data.
  */
 export function parseJsonBody(limitBytes: number): RequestHandler[] {
   return [
-    (req, _res, next) => {
+    (req, res, next) => {
       if (!req.is('application/json')) throw createHttpError('UNSUPPORTED_MEDIA_TYPE');
+      const declared = Number(req.get('content-length'));
+      if (Number.isFinite(declared) && declared > limitBytes) {
+        // Without this the body parser answers only after the client has sent every byte.
+        res.set('Connection', 'close');
+        throw createHttpError('PAYLOAD_TOO_LARGE');
+      }
       next();
     },
     express.json({
@@ -20,6 +31,9 @@ export function parseJsonBody(limitBytes: number): RequestHandler[] {
       strict: false,
       type: () => true,
       verify: (_req, res, buffer) => {
+        const shape = scanJsonShape(buffer, MAX_DEPTH, MAX_JSON_MEMBERS);
+        if (shape.depth > MAX_DEPTH) throw createHttpError('NESTING_TOO_DEEP');
+        if (shape.members > MAX_JSON_MEMBERS) throw createHttpError('TOO_MANY_MEMBERS');
         (res as unknown as { locals: Record<string, unknown> }).locals.jsonBodyBytes = buffer.length;
       },
     }),
@@ -36,6 +50,7 @@ function assertSafeJson(value: unknown): void {
   const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
   while (stack.length > 0) {
     const { value: current, depth } = stack.pop()!;
+    if (typeof current === 'number' && !Number.isFinite(current)) throw createHttpError('NUMBER_OUT_OF_RANGE');
     if (current === null || typeof current !== 'object') continue;
     if (depth > MAX_DEPTH) throw createHttpError('NESTING_TOO_DEEP');
     for (const key of Object.keys(current)) {

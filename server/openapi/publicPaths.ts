@@ -54,14 +54,15 @@ export const publicPaths: OpenApiPaths = {
             name: 'Idempotency-Key',
             in: 'header',
             required: false,
-            description: 'Retries with the same key and body return the first answer without storing twice (per participant and service, 24 h).',
-            schema: { type: 'string', minLength: 1, maxLength: 255 },
+            description:
+              'Retries with the same key and body return the first answer without storing twice (per participant and service, 24 h). Keys are shared by every client of a service, so a key must be random: 16 to 255 characters from A-Z, a-z, 0-9, "_", ".", ":", "-" with at least 8 different characters (a random UUID, as the portal sends, passes); anything else is 400 INVALID_IDEMPOTENCY_KEY.',
+            schema: { type: 'string', minLength: 16, maxLength: 255, pattern: '^[A-Za-z0-9_.:-]{16,255}$' },
           },
         ],
         requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', description: 'The form data, as the served schema describes it.' } } } },
         responses: {
           201: jsonResponse('Received', { $ref: '#/components/schemas/SubmissionReceipt' }),
-          400: errorResponse('MALFORMED_JSON, INVALID_BODY, FORBIDDEN_KEY, NESTING_TOO_DEEP, INVALID_IDEMPOTENCY_KEY'),
+          400: errorResponse('MALFORMED_JSON, INVALID_BODY, FORBIDDEN_KEY, NESTING_TOO_DEEP, TOO_MANY_MEMBERS, NUMBER_OUT_OF_RANGE, INVALID_IDEMPOTENCY_KEY'),
           404: errorResponse('TENANT_NOT_FOUND or SERVICE_NOT_FOUND'),
           410: errorResponse(
             'PARTICIPANT_TERMINATED: the participant left the agreement (German notice in errors[0].message); SUBMISSION_ERASED: the submission of this Idempotency-Key was erased on request and is not stored again',
@@ -83,8 +84,10 @@ export const publicPaths: OpenApiPaths = {
         message: { type: 'string', description: 'English message for developers.' },
         errors: {
           type: 'array',
+          maxItems: 100,
           items: { type: 'object', required: ['pointer', 'message'], properties: { pointer: { type: 'string', description: 'JSON pointer into the request body.' }, message: { type: 'string', description: 'German message for citizens.' } } },
         },
+        errorsOmitted: { type: 'integer', minimum: 1, description: 'How many further problems were found beyond the 100 listed in errors.' },
       },
     },
     Tenant: {

@@ -12,11 +12,12 @@ import { saveDraft } from '../usecases/saveDraft.ts';
 export function createDraftsRouter(deps: AppDeps): Router {
   const router = Router();
   const limit = createRateLimit(deps.config.submissionRateLimit, 60_000);
-  // A draft carries the same data as a submission, attachments included; a resume request only a code.
-  const draftJson = parseJsonBody(deps.config.submissionBodyLimitBytes);
+  // Drafts are stored for weeks without sign-in: a daily count per client on top of the per-minute limit.
+  const dailyDraftLimit = createRateLimit(deps.config.draftsPerIpPerDay, 24 * 60 * 60_000);
+  const draftJson = parseJsonBody(deps.config.draftBodyLimitBytes);
   const resumeJson = parseJsonBody(deps.config.bodyLimitBytes);
 
-  router.post('/tenants/:tenant/services/:service/drafts', limit, ...draftJson, async (req, res) => {
+  router.post('/tenants/:tenant/services/:service/drafts', limit, dailyDraftLimit, ...draftJson, async (req, res) => {
     res.status(201).json(await saveDraft(deps, { tenant: String(req.params.tenant), service: String(req.params.service), body: req.body }));
   });
 

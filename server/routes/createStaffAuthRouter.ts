@@ -11,7 +11,8 @@ import { loginStaff } from '../usecases/loginStaff.ts';
 /** Staff sign-in (mounted at /api/v1/staff): login, logout, me. */
 export function createStaffAuthRouter(deps: AppDeps): Router {
   const router = Router();
-  const loginLimit = createRateLimit(deps.config.loginRateLimit, 15 * 60_000);
+  // Per IP only failures count; the per-account delay (loginStaff) stops guessing one password from many IPs.
+  const loginLimit = createRateLimit(deps.config.loginRateLimit, 15 * 60_000, { failuresOnly: true });
   const anyRole = requireStaff(deps, ['staff', 'editor', 'admin']);
 
   router.post('/login', loginLimit, ...parseJsonBody(deps.config.bodyLimitBytes), async (req, res) => {

@@ -6,6 +6,7 @@ import type { EditorDraftRepository } from './EditorDraftRepository.ts';
 import type { EnablementRepository } from './EnablementRepository.ts';
 import type { FormVersionRepository } from './FormVersionRepository.ts';
 import type { LocalDetailsRepository } from './LocalDetailsRepository.ts';
+import type { LoginThrottleRepository } from './LoginThrottleRepository.ts';
 import type { ParticipantRepository } from './ParticipantRepository.ts';
 import type { SessionRepository } from './SessionRepository.ts';
 import type { SubmissionRepository } from './SubmissionRepository.ts';
@@ -29,6 +30,7 @@ export interface Storage {
   localDetails: LocalDetailsRepository;
   citizenDrafts: CitizenDraftRepository;
   accessibilityFeedback: AccessibilityFeedbackRepository;
+  loginThrottle: LoginThrottleRepository;
   /** 'ok' when the database is sound (PRAGMA integrity_check for SQLite). */
   checkIntegrity(): Promise<string>;
   /** Waits for pending writes and closes the database. */

@@ -1,9 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { AppDeps } from '../AppDeps.ts';
 import { verifyPassword } from '../auth/verifyPassword.ts';
 import { createHttpError } from '../errors.ts';
 import { hashSessionToken } from '../middleware/requireStaff.ts';
+import type { LoginFailures } from '../storage/LoginThrottleRepository.ts';
 import type { StaffUser } from '../storage/UserRepository.ts';
+import { getLoginDelay } from './getLoginDelay.ts';
 
 export interface StaffLogin {
   /** Goes into the session cookie only. */
@@ -15,18 +17,33 @@ export interface StaffLogin {
 
 /**
  * Signs a staff user in: 401 INVALID_CREDENTIALS for an unknown address, wrong password or disabled account (the
- * same answer and about the same time for each). Creates a server-side session (only the token's hash is stored)
- * and a CSRF token, and records a login audit event.
+ * same answer and about the same time for each). Failures count per account (also for unknown addresses, so the
+ * answer reveals nothing): after FREE_LOGIN_FAILURES, the account waits with growing delays (getLoginDelay) and
+ * is answered 429 LOGIN_DELAYED with a German notice, without checking the password, whichever IP asks. Failed
+ * sign-ins of existing accounts are audited (never the typed password); a success clears the count. Creates a
+ * server-side session (only the token's hash is stored) and a CSRF token, and records a login audit event.
  */
 export async function loginStaff(deps: AppDeps, body: unknown): Promise<StaffLogin> {
   const { email, password } = (body ?? {}) as { email?: unknown; password?: unknown };
   if (typeof email !== 'string' || typeof password !== 'string' || email.length > 320 || password.length > 1024) {
     throw createHttpError('INVALID_CREDENTIALS');
   }
+  const accountKey = createHash('sha256').update(email.trim().toLowerCase()).digest('base64url');
+  const now = deps.now();
+  assertNotDelayed(await deps.storage.loginThrottle.get(accountKey), now);
   const user = await deps.storage.users.findByEmail(email.trim());
   const matches = await verifyPassword(password, user?.passwordHash);
-  if (!user || !matches || user.disabled) throw createHttpError('INVALID_CREDENTIALS');
-  const now = deps.now();
+  if (!user || !matches || user.disabled) {
+    const failures = await deps.storage.loginThrottle.recordFailure(accountKey, now.toISOString(), (count) => {
+      const delay = getLoginDelay(count);
+      return delay > 0 ? new Date(now.getTime() + delay).toISOString() : null;
+    });
+    if (user) {
+      await deps.storage.audit.append({ tenant: user.tenant, actor: user.id, action: 'staff.login_failed', subject: user.id, details: { failures: failures.failures } });
+    }
+    throw createHttpError('INVALID_CREDENTIALS');
+  }
+  await deps.storage.loginThrottle.clear(accountKey);
   const maxAgeSeconds = deps.config.sessionTtlMinutes * 60;
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
@@ -40,4 +57,19 @@ export async function loginStaff(deps: AppDeps, body: unknown): Promise<StaffLog
   await deps.storage.audit.append({ tenant: user.tenant, actor: user.id, action: 'staff.login', subject: user.id });
   const { passwordHash: _secret, ...publicUser } = user;
   return { token, csrfToken, user: publicUser, maxAgeSeconds };
+}
+
+function assertNotDelayed(failures: LoginFailures | undefined, now: Date): void {
+  if (!failures?.lockedUntil) return;
+  const waitMs = Date.parse(failures.lockedUntil) - now.getTime();
+  if (waitMs <= 0) return;
+  const minutes = Math.ceil(waitMs / 60_000);
+  const error = createHttpError('LOGIN_DELAYED', [
+    {
+      pointer: '',
+      message: `Für dieses Konto gab es zu viele fehlgeschlagene Anmeldungen. Bitte versuchen Sie es in ${minutes === 1 ? 'einer Minute' : `${minutes} Minuten`} erneut.`,
+    },
+  ]);
+  error.headers['Retry-After'] = String(Math.ceil(waitMs / 1000));
+  throw error;
 }

@@ -4,11 +4,13 @@ export interface RetentionResult {
   erasedSubmissions: number;
   expiredSessions: number;
   forgottenIdempotencyKeys: number;
+  forgottenLoginFailures: number;
 }
 
 /**
  * Erases submissions past their retention (expires_at, from the definition's retentionDays; the repository records
- * erasure audit events with counts only), expired staff sessions and old idempotency keys.
+ * erasure audit events with counts only), expired staff sessions, old idempotency keys and sign-in failures older
+ * than a day.
  */
 export async function runRetention(deps: Pick<AppDeps, 'storage' | 'config' | 'now'>): Promise<RetentionResult> {
   const now = deps.now();
@@ -17,5 +19,6 @@ export async function runRetention(deps: Pick<AppDeps, 'storage' | 'config' | 'n
   const forgottenIdempotencyKeys = await deps.storage.submissions.forgetIdempotencyKeys(
     new Date(now.getTime() - deps.config.idempotencyTtlHours * 3_600_000).toISOString(),
   );
-  return { erasedSubmissions, expiredSessions, forgottenIdempotencyKeys };
+  const forgottenLoginFailures = await deps.storage.loginThrottle.forgetBefore(new Date(now.getTime() - 24 * 3_600_000).toISOString());
+  return { erasedSubmissions, expiredSessions, forgottenIdempotencyKeys, forgottenLoginFailures };
 }

@@ -16,8 +16,10 @@ export interface SavedDraft {
 
 /**
  * Saves a citizen's unfinished answers (no account): pinned to the version the participant serves now, kept
- * DRAFT_TTL_DAYS days, found again only with the returned code. Partial data is fine (nothing is validated except
- * its shape); 404 when the participant does not offer the service. Expired drafts are erased on the way.
+ * DRAFT_TTL_DAYS days, found again only with the returned code. Partial data is fine, but only the form's own
+ * properties, types and sizes (createDraftValidator; 422 INVALID_DRAFT otherwise); at most draftsPerParticipant
+ * unexpired drafts per participant (429 DRAFT_QUOTA_EXCEEDED); 404 when the participant does not offer the
+ * service. Expired drafts are erased on the way.
  */
 export async function saveDraft(deps: AppDeps, input: { tenant: string; service: string; body: unknown }): Promise<SavedDraft> {
   const { participant, formVersion } = await resolveServedService(deps, input.tenant, input.service);
@@ -27,10 +29,22 @@ export async function saveDraft(deps: AppDeps, input: { tenant: string; service:
   }
   const data = body.data;
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw createHttpError('INVALID_DRAFT');
+  const result = deps.draftValidator.validate(formVersion.definition, data);
+  if (!result.valid) {
+    throw createHttpError(
+      'INVALID_DRAFT',
+      result.errors.map(({ pointer, message }) => ({ pointer: `/data${pointer}`, message })),
+      undefined,
+      result.errorCount - result.errors.length,
+    );
+  }
   const code = createResumeCode();
   const now = deps.now();
   // Expired drafts are personal data without a purpose: each save also erases those (indexed by expires_at).
   await deps.storage.citizenDrafts.deleteExpired(now.toISOString());
+  if ((await deps.storage.citizenDrafts.countActive(participant.slug, now.toISOString())) >= deps.config.draftsPerParticipant) {
+    throw createHttpError('DRAFT_QUOTA_EXCEEDED');
+  }
   const expiresAt = new Date(now.getTime() + DRAFT_TTL_DAYS * DAY_MS).toISOString();
   await deps.storage.citizenDrafts.create({
     codeHash: hashResumeCode(code)!,

@@ -22,7 +22,13 @@ export interface SubmissionReceipt {
   receivedAt: string;
 }
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{16,255}$/;
+/** Keys are shared by all clients of a service: a predictable key (`aaaaaaaaaaaaaaaa`) would collide across citizens. */
+const MIN_DISTINCT_KEY_CHARACTERS = 8;
+
+function isRandomEnoughKey(key: string): boolean {
+  return IDEMPOTENCY_KEY.test(key) && new Set(key).size >= MIN_DISTINCT_KEY_CHARACTERS;
+}
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -36,7 +42,7 @@ export async function submitForm(deps: AppDeps, input: SubmitFormInput): Promise
   const { participant, formVersion } = await resolveServedService(deps, input.tenant, input.service);
   let idempotency: { key: string; requestHash: string } | undefined;
   if (input.idempotencyKey !== undefined) {
-    if (!IDEMPOTENCY_KEY.test(input.idempotencyKey)) throw createHttpError('INVALID_IDEMPOTENCY_KEY');
+    if (!isRandomEnoughKey(input.idempotencyKey)) throw createHttpError('INVALID_IDEMPOTENCY_KEY');
     idempotency = { key: input.idempotencyKey, requestHash: hashBody(input.body) };
     const earlier = await deps.storage.submissions.findByIdempotencyKey(input.tenant, input.service, idempotency.key);
     if (earlier === 'erased') throw createHttpError('SUBMISSION_ERASED');
@@ -49,6 +55,8 @@ export async function submitForm(deps: AppDeps, input: SubmitFormInput): Promise
     throw createHttpError(
       'VALIDATION_FAILED',
       result.errors.map(({ pointer, message }) => ({ pointer, message })),
+      undefined,
+      result.errorCount - result.errors.length,
     );
   }
   const received = deps.now();

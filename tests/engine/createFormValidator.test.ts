@@ -9,7 +9,7 @@ describe('createFormValidator', () => {
   const definition = makeDefinition();
 
   it('accepts valid data', () => {
-    expect(validator.validate(definition, valid)).toEqual({ valid: true, errors: [] });
+    expect(validator.validate(definition, valid)).toEqual({ valid: true, errors: [], errorCount: 0 });
   });
 
   it.each([

@@ -7,6 +7,7 @@ import type { Application } from 'express';
 import type { AppDeps } from '../../server/AppDeps.ts';
 import type { Logger } from '../../server/Logger.ts';
 import { createApp } from '../../server/createApp.ts';
+import { createHttpServer } from '../../server/createHttpServer.ts';
 import { createLogger } from '../../server/createLogger.ts';
 import { createServerDeps } from '../../server/createServerDeps.ts';
 import { loadConfig } from '../../server/loadConfig.ts';
@@ -55,7 +56,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
   const deps = await createServerDeps(config, options.logger ?? createLogger(config.logLevel), options.now);
   const app = createApp(deps);
   const server = await new Promise<Server>((resolveListen) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolveListen(listening));
+    const listening = createHttpServer(app, config).listen(0, '127.0.0.1', () => resolveListen(listening));
   });
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,15 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import createPrecompiledValidator from '@rjsf/validator-ajv8/lib/createPrecompiledValidator.js';
 import type { RJSFSchema } from '@rjsf/utils';
-import { germanFormats } from '../../engine/germanFormats.ts';
+import { requireFromRuntime } from '../../renderer/shared/validation/loadPrecompiledValidator.ts';
 import { hashResumeCode } from '../../server/usecases/hashResumeCode.ts';
 import { startServer, type StartedServer } from '../helpers/startServer.ts';
 
 const FORMS = resolve(import.meta.dirname, '../../forms');
-const require = createRequire(import.meta.url);
 
 let server: StartedServer;
 
@@ -161,8 +159,8 @@ describe('precompiled validator modules', () => {
   });
 
   it('When every fixture of every published version is validated in the module, then it agrees with the server validator', async () => {
-    const runtime = (name: string): unknown =>
-      name === 'kreisform/validator-formats' ? { formats: { ...require('ajv-formats/dist/formats').fullFormats, ...germanFormats } } : require(name);
+    // The portal's own runtime: the module must need nothing the bundle does not supply.
+    const runtime = requireFromRuntime;
     let checked = 0;
     for (const service of await server.deps.storage.formVersions.listServiceIds()) {
       for (const version of await server.deps.storage.formVersions.listVersions(service)) {

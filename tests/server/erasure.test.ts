@@ -154,7 +154,7 @@ describe('erasure of a submission on request', () => {
   });
 
   it('When the original POST is retried with the same Idempotency-Key after the erasure, then 410 SUBMISSION_ERASED and nothing is stored again', async () => {
-    const key = 'erasure-retry-1';
+    const key = 'erasure-retry-1-7f3a9c2e5d41';
     const receipt = await submit(PERSONAL, SUBMIT_ERK, { 'idempotency-key': key });
     const replay = await postJson(server, SUBMIT_ERK, PERSONAL, { 'idempotency-key': key });
     expect(((await replay.json()) as Receipt).id).toBe(receipt.id);
@@ -174,11 +174,11 @@ describe('erasure of a submission on request', () => {
     const [tombstone] = await dbOf(server).all<Record<string, unknown>>('SELECT * FROM erased_idempotency_keys WHERE key = ?', [key]);
     expect(Object.keys(tombstone!).sort()).toEqual(['created_at', 'erased_at', 'key', 'service', 'tenant']);
     // A new key submits anew as usual.
-    expect((await postJson(server, SUBMIT_ERK, PERSONAL, { 'idempotency-key': 'erasure-retry-2' })).status).toBe(201);
+    expect((await postJson(server, SUBMIT_ERK, PERSONAL, { 'idempotency-key': 'erasure-retry-2-7f3a9c2e5d41' })).status).toBe(201);
   });
 
   it('When the idempotency TTL has passed, then the tombstone is forgotten by retention like any key', async () => {
-    const key = 'erasure-ttl-1';
+    const key = 'erasure-ttl-1-7f3a9c2e5d41';
     const receipt = await submit(VALID_V1, SUBMIT_ERK, { 'idempotency-key': key });
     expect((await erase(receipt.id)).status).toBe(204);
     const forgotten = await server.deps.storage.submissions.forgetIdempotencyKeys(new Date(Date.now() + 60_000).toISOString());

@@ -2,6 +2,7 @@ import * as equalModule from 'ajv/dist/runtime/equal.js';
 import * as ucs2lengthModule from 'ajv/dist/runtime/ucs2length.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { germanFormats } from '../../../engine/germanFormats.ts';
+import { createLinearRegExp, LINEAR_REGEXP_MODULE } from '../../../engine/createLinearRegExp.ts';
 import { VALIDATOR_FORMATS_MODULE } from './validatorModuleContract.ts';
 
 /**
@@ -31,4 +32,6 @@ export const VALIDATOR_RUNTIME: Readonly<Record<string, unknown>> = {
   'ajv/dist/runtime/equal': { default: cjsDefault(equalModule) },
   'ajv/dist/runtime/ucs2length': { default: cjsDefault(ucs2lengthModule) },
   [VALIDATOR_FORMATS_MODULE]: { formats: { ...fullFormats, ...germanFormats } },
+  // Patterns run on the same linear-time engine as on the server, so portal and server agree on every pattern.
+  [LINEAR_REGEXP_MODULE]: { createLinearRegExp },
 };

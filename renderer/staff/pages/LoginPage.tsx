@@ -32,6 +32,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (login: LoginResponse) =
       onSignedIn(login);
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 401) setError('E-Mail-Adresse oder Passwort ist falsch.');
+      else if (caught instanceof ApiError && caught.code === 'LOGIN_DELAYED' && caught.errors[0]) setError(caught.errors[0].message);
       else if (caught instanceof ApiError && caught.status === 429) setError('Zu viele Anmeldeversuche. Bitte warten Sie einige Minuten.');
       else setError('Die Anmeldung ist fehlgeschlagen. Bitte versuchen Sie es erneut.');
     } finally {

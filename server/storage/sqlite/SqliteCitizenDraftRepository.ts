@@ -39,6 +39,11 @@ export class SqliteCitizenDraftRepository implements CitizenDraftRepository {
     };
   }
 
+  async countActive(tenant: string, now: string): Promise<number> {
+    const row = await this.db.get<{ n: number }>('SELECT count(*) AS n FROM citizen_drafts WHERE tenant = ? AND expires_at > ?', [tenant, now]);
+    return row?.n ?? 0;
+  }
+
   deleteExpired(now: string): Promise<number> {
     return this.db.write((tx) => tx.run('DELETE FROM citizen_drafts WHERE expires_at <= ?', [now]));
   }

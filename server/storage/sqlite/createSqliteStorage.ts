@@ -8,6 +8,7 @@ import { SqliteAuditRepository } from './SqliteAuditRepository.ts';
 import { SqliteDatabase } from './SqliteDatabase.ts';
 import { SqliteEditorDraftRepository } from './SqliteEditorDraftRepository.ts';
 import { SqliteLocalDetailsRepository } from './SqliteLocalDetailsRepository.ts';
+import { SqliteLoginThrottleRepository } from './SqliteLoginThrottleRepository.ts';
 import { SqliteEnablementRepository } from './SqliteEnablementRepository.ts';
 import { SqliteFormVersionRepository } from './SqliteFormVersionRepository.ts';
 import { SqliteParticipantRepository } from './SqliteParticipantRepository.ts';
@@ -46,6 +47,7 @@ export async function createSqliteStorage(file: string, options: { maxCommitBatc
     localDetails: new SqliteLocalDetailsRepository(db),
     citizenDrafts: new SqliteCitizenDraftRepository(db),
     accessibilityFeedback: new SqliteAccessibilityFeedbackRepository(db),
+    loginThrottle: new SqliteLoginThrottleRepository(db),
     checkIntegrity: () => db.checkIntegrity(),
     close: () => db.close(),
   };

@@ -6,10 +6,12 @@ import { migration031 } from './migration031.ts';
 import { migration040 } from './migration040.ts';
 import { migration041 } from './migration041.ts';
 import { migration050 } from './migration050.ts';
+import { migration060 } from './migration060.ts';
+import { migration061 } from './migration061.ts';
 
 /**
  * All migrations, applied in ascending version order. Add yours with one line (ranges: server core 1-19,
- * agreement 20-29, staff apps 30-39, portal 40-49, submission erasure 50-59).
+ * agreement 20-29, staff apps 30-39, portal 40-49, submission erasure 50-59, hardening 60-69).
  */
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
@@ -19,4 +21,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration040,
   migration041,
   migration050,
+  migration060,
+  migration061,
 ];
