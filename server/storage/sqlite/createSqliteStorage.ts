@@ -14,6 +14,9 @@ import { SqliteParticipantRepository } from './SqliteParticipantRepository.ts';
 import { SqliteSessionRepository } from './SqliteSessionRepository.ts';
 import { SqliteSubmissionRepository } from './SqliteSubmissionRepository.ts';
 import { SqliteUserRepository } from './SqliteUserRepository.ts';
+import { SqliteStaffAccountRepository } from './SqliteStaffAccountRepository.ts';
+import { SqliteAuditViewRepository } from './SqliteAuditViewRepository.ts';
+import { SqliteStatisticsRepository } from './SqliteStatisticsRepository.ts';
 
 export interface SqliteStorage extends Storage {
   /** The underlying database, for repositories of other areas and for tests. */
@@ -46,6 +49,9 @@ export async function createSqliteStorage(file: string, options: { maxCommitBatc
     localDetails: new SqliteLocalDetailsRepository(db),
     citizenDrafts: new SqliteCitizenDraftRepository(db),
     accessibilityFeedback: new SqliteAccessibilityFeedbackRepository(db),
+    staffAccounts: new SqliteStaffAccountRepository(db),
+    auditView: new SqliteAuditViewRepository(db),
+    statistics: new SqliteStatisticsRepository(db),
     checkIntegrity: () => db.checkIntegrity(),
     close: () => db.close(),
   };
