@@ -3,6 +3,9 @@ export interface DefinitionProblem {
   pointer: string;
   code: string;
   message: string;
+  /** For 'meta-schema' problems: the failed JSON Schema keyword and its parameters (for describeProblemInGerman). */
+  keyword?: string;
+  params?: Record<string, unknown>;
 }
 
 /** Thrown by assertDefinition for a definition that must not be used; carries its source and all problems. */

@@ -28,7 +28,7 @@ function metaProblems(errors: readonly ErrorObject[]): DefinitionProblem[] {
     if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) message += `: ${params.allowedValues.join(', ')}`;
     if (error.keyword === 'additionalProperties') message = 'is not a known field of a form definition';
     if (error.keyword === 'required') message = 'is required';
-    return { pointer, code: 'meta-schema', message: `${pointer || '/'} ${message} (${error.keyword})` };
+    return { pointer, code: 'meta-schema', message: `${pointer || '/'} ${message} (${error.keyword})`, keyword: error.keyword, params };
   });
 }
 

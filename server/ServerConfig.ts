@@ -49,6 +49,8 @@ export interface ServerConfig {
   retentionIntervalMs: number;
   /** Largest transaction of the group commit (submissions committed together). */
   maxCommitBatch: number;
+  /** Roles that must use the TOTP second factor (REQUIRE_TOTP_FOR, e.g. admin,editor); empty: optional for all. */
+  requireTotpFor: readonly ('staff' | 'editor' | 'admin')[];
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';

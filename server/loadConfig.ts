@@ -35,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     idempotencyTtlHours: readInteger(env, 'IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 30),
     retentionIntervalMs: readInteger(env, 'RETENTION_INTERVAL_MS', 60 * 60 * 1000, 1000, 7 * 24 * 60 * 60 * 1000),
     maxCommitBatch: readInteger(env, 'MAX_COMMIT_BATCH', 256, 1, 10_000),
+    requireTotpFor: readRoles(env.REQUIRE_TOTP_FOR),
   };
 }
 
@@ -66,4 +67,15 @@ function readTrustProxy(raw: string | undefined): ServerConfig['trustProxy'] {
   if (raw === 'true') return true;
   if (/^[0-9]+$/.test(raw)) return Number(raw);
   return raw;
+}
+
+function readRoles(raw: string | undefined): ServerConfig['requireTotpFor'] {
+  if (raw === undefined || raw.trim() === '') return [];
+  const roles = raw.split(',').map((role) => role.trim());
+  for (const role of roles) {
+    if (role !== 'staff' && role !== 'editor' && role !== 'admin') {
+      throw new Error(`Environment variable REQUIRE_TOTP_FOR="${raw}" must list roles of staff, editor, admin (comma-separated).`);
+    }
+  }
+  return roles as ServerConfig['requireTotpFor'];
 }

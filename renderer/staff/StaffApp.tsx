@@ -14,6 +14,10 @@ import { ServicePage } from './pages/ServicePage.tsx';
 import { ServicesPage } from './pages/ServicesPage.tsx';
 import { SubmissionPage } from './pages/SubmissionPage.tsx';
 import { SessionContext, type StaffUser } from './session.ts';
+import { AccountPage, hasPendingSteps, PendingStepsPage } from './pages/AccountPage.tsx';
+import { AuditPage } from './pages/AuditPage.tsx';
+import { StatisticsPage } from './pages/StatisticsPage.tsx';
+import { UsersPage } from './pages/UsersPage.tsx';
 
 interface MeResponse {
   user: StaffUser;
@@ -26,7 +30,7 @@ type SessionStateResponse = { user: null } | MeResponse;
 type SessionLoad = { state: 'loading' } | { state: 'signedOut' } | { state: 'signedIn'; user: StaffUser; participantName: string };
 
 /** Picks the page for a path below /staff/. */
-function renderPage(path: string) {
+function renderPage(path: string, refreshSession: () => void) {
   const parts = path.slice(STAFF_BASE.length).split('/').filter(Boolean).map(decodeURIComponent);
   const [section, id, sub] = parts;
   if (!section) return <HomePage />;
@@ -38,6 +42,10 @@ function renderPage(path: string) {
   if (section === 'eingang' && !id) return <InboxPage />;
   if (section === 'eingang' && id) return <SubmissionPage submissionId={id} />;
   if (section === 'berichte') return <ReportsPage />;
+  if (section === 'konto') return <AccountPage onAccountChanged={refreshSession} />;
+  if (section === 'benutzer') return <UsersPage />;
+  if (section === 'protokoll') return <AuditPage />;
+  if (section === 'statistik') return <StatisticsPage />;
   return <NotFoundPage />;
 }
 
@@ -63,6 +71,14 @@ export function StaffApp() {
     window.addEventListener(SIGNED_OUT_EVENT, expired);
     return () => window.removeEventListener(SIGNED_OUT_EVENT, expired);
   }, []);
+
+  /** Reloads the signed-in user (after a password change or TOTP set-up, which lift pending steps). */
+  const refreshSession = useCallback(() => {
+    staffApi
+      .get<MeResponse>('/api/v1/staff/me')
+      .then(accept)
+      .catch(() => undefined);
+  }, [accept]);
 
   const signOut = useCallback(async () => {
     await staffApi.post('/api/v1/staff/logout').catch(() => undefined);
@@ -92,7 +108,13 @@ export function StaffApp() {
   }
   return (
     <SessionContext.Provider value={{ user: session.user, signOut }}>
-      <StaffLayout participantName={session.participantName}>{path.startsWith(`${STAFF_BASE}/anmelden`) ? <HomePage /> : renderPage(path)}</StaffLayout>
+      <StaffLayout participantName={session.participantName}>{hasPendingSteps(session.user) ? (
+          <PendingStepsPage onAccountChanged={refreshSession} />
+        ) : path.startsWith(`${STAFF_BASE}/anmelden`) ? (
+          <HomePage />
+        ) : (
+          renderPage(path, refreshSession)
+        )}</StaffLayout>
     </SessionContext.Provider>
   );
 }

@@ -7,6 +7,12 @@ export interface StaffUser {
   email: string;
   tenant: string;
   role: StaffRole;
+  id?: string;
+  /** Signed in with a one-time password: must choose an own password first. */
+  mustChangePassword?: boolean;
+  totpEnabled?: boolean;
+  /** The role requires the TOTP second factor (server configuration). */
+  totpRequired?: boolean;
 }
 
 export interface SessionState {

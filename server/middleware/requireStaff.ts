@@ -12,8 +12,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Requires a signed-in staff user with one of `roles`: 401 AUTHENTICATION_REQUIRED without a valid session,
  * 403 FORBIDDEN for another role, and for unsafe methods 403 CSRF_FAILED unless the X-CSRF-Token header equals the
  * session's token (synchronizer token, compared in constant time). Sets the context read by getStaffContext.
+ * A user with a one-time password (403 PASSWORD_CHANGE_REQUIRED) or without a second factor their role requires
+ * (403 TOTP_ENROLMENT_REQUIRED) reaches only routes with `allowPending` (me, logout, password, TOTP set-up).
  */
-export function requireStaff(deps: AppDeps, roles: readonly StaffRole[]): RequestHandler {
+export function requireStaff(deps: AppDeps, roles: readonly StaffRole[], options: { allowPending?: boolean } = {}): RequestHandler {
   return async (req, res, next) => {
     const token = readSessionToken(req);
     if (!token) throw createHttpError('AUTHENTICATION_REQUIRED');
@@ -23,6 +25,10 @@ export function requireStaff(deps: AppDeps, roles: readonly StaffRole[]): Reques
       throw createHttpError('CSRF_FAILED');
     }
     if (!roles.includes(found.user.role)) throw createHttpError('FORBIDDEN');
+    if (!options.allowPending) {
+      if (found.user.mustChangePassword) throw createHttpError('PASSWORD_CHANGE_REQUIRED');
+      if (deps.config.requireTotpFor.includes(found.user.role) && !found.user.totpEnabled) throw createHttpError('TOTP_ENROLMENT_REQUIRED');
+    }
     res.locals.staff = found satisfies StaffContext;
     next();
   };

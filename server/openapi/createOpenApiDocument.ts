@@ -4,9 +4,10 @@ import { portalPaths } from './portalPaths.ts';
 import { publicPaths } from './publicPaths.ts';
 import { staffAppPaths } from './staffAppPaths.ts';
 import { staffPaths } from './staffPaths.ts';
+import { staffAccountPaths } from './staffAccountPaths.ts';
 
 /** The path groups of the API; add yours with one line (a test checks every Express route is described). */
-const PATH_GROUPS: readonly OpenApiPaths[] = [publicPaths, staffPaths, agreementPaths, staffAppPaths, portalPaths];
+const PATH_GROUPS: readonly OpenApiPaths[] = [publicPaths, staffPaths, agreementPaths, staffAppPaths, portalPaths, staffAccountPaths];
 
 /** Builds the OpenAPI 3.1 document of the whole HTTP API. Throws if two groups describe the same path and method. */
 export function createOpenApiDocument(): Record<string, unknown> {

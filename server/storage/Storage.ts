@@ -11,6 +11,9 @@ import type { ParticipantRepository } from './ParticipantRepository.ts';
 import type { SessionRepository } from './SessionRepository.ts';
 import type { SubmissionRepository } from './SubmissionRepository.ts';
 import type { UserRepository } from './UserRepository.ts';
+import type { StaffAccountRepository } from './StaffAccountRepository.ts';
+import type { AuditViewRepository } from './AuditViewRepository.ts';
+import type { StatisticsRepository } from './StatisticsRepository.ts';
 
 /**
  * All repositories of the server, composed into one object passed to createApp. Routes and use cases see only these
@@ -31,6 +34,9 @@ export interface Storage {
   citizenDrafts: CitizenDraftRepository;
   accessibilityFeedback: AccessibilityFeedbackRepository;
   loginThrottle: LoginThrottleRepository;
+  staffAccounts: StaffAccountRepository;
+  auditView: AuditViewRepository;
+  statistics: StatisticsRepository;
   /** 'ok' when the database is sound (PRAGMA integrity_check for SQLite). */
   checkIntegrity(): Promise<string>;
   /** Waits for pending writes and closes the database. */

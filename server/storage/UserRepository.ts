@@ -7,6 +7,10 @@ export interface StaffUser {
   role: StaffRole;
   disabled: boolean;
   createdAt: string;
+  /** Set by a one-time password: the user must choose a new password before anything else. */
+  mustChangePassword?: boolean;
+  /** Whether the TOTP second factor is active for this user. */
+  totpEnabled?: boolean;
 }
 
 export interface StaffUserWithSecret extends StaffUser {

@@ -11,6 +11,7 @@ import {
   type DefinitionProblem,
   type FormDefinition,
 } from '../../engine/index.ts';
+import { describeChangeInGerman, describeChangeKindInGerman, describeProblemInGerman } from '../../engine/german/index.ts';
 import { createHttpError } from '../errors.ts';
 import type { EditorDraft, EditorDraftRepository } from '../storage/EditorDraftRepository.ts';
 import type { Storage } from '../storage/Storage.ts';
@@ -286,10 +287,11 @@ export function createEditorUseCases(deps: EditorDeps) {
       const result = await check(id, draft.definition);
       const refusals = [...result.problems, ...result.versionProblems];
       if (refusals.length > 0) {
-        const changeDetails = result.changes.map((change) => ({ pointer: change.pointer, message: `${change.kind}: ${change.description}` }));
+        // The editor shows these details: German texts (describeProblemInGerman, describeChangeInGerman).
+        const changeDetails = result.changes.map((change) => ({ pointer: change.pointer, message: `${describeChangeKindInGerman(change.kind)}: ${describeChangeInGerman(change)}` }));
         throw createHttpError(
           'PUBLISH_REFUSED',
-          [...refusals.map((problem) => ({ pointer: problem.pointer, message: problem.message })), ...changeDetails],
+          [...refusals.map((problem) => ({ pointer: problem.pointer, message: describeProblemInGerman(problem, draft.definition) })), ...changeDetails],
           result.requiredBump
             ? `Publishing was refused; the changes since ${result.previousVersion} require a ${result.requiredBump} version (at least ${result.suggestedVersion}).`
             : undefined,

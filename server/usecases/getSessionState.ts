@@ -1,9 +1,10 @@
 import type { AppDeps } from '../AppDeps.ts';
 import { hashSessionToken } from '../middleware/requireStaff.ts';
+import { describePendingSteps, type PendingSteps } from './describePendingSteps.ts';
 
 export interface SessionState {
   /** The signed-in user, or null without a valid session. */
-  user: { id: string; tenant: string; email: string; role: string } | null;
+  user: ({ id: string; tenant: string; email: string; role: string } & PendingSteps) | null;
   csrfToken: string | null;
   participant: { slug: string; name: string; portalName: string; kind: string } | null;
 }
@@ -18,7 +19,7 @@ export async function getSessionState(deps: AppDeps, token: string | undefined):
   const { user, session } = found;
   const participant = await deps.storage.participants.get(user.tenant);
   return {
-    user: { id: user.id, tenant: user.tenant, email: user.email, role: user.role },
+    user: { id: user.id, tenant: user.tenant, email: user.email, role: user.role, ...describePendingSteps(deps, user) },
     csrfToken: session.csrfToken,
     participant: participant ? { slug: participant.slug, name: participant.name, portalName: participant.portalName, kind: participant.kind } : null,
   };

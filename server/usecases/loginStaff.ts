@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AppDeps } from '../AppDeps.ts';
+import { verifyTotpCode } from '../auth/totp.ts';
 import { verifyPassword } from '../auth/verifyPassword.ts';
 import { createHttpError } from '../errors.ts';
 import { hashSessionToken } from '../middleware/requireStaff.ts';
@@ -20,11 +21,13 @@ export interface StaffLogin {
  * same answer and about the same time for each). Failures count per account (also for unknown addresses, so the
  * answer reveals nothing): after FREE_LOGIN_FAILURES, the account waits with growing delays (getLoginDelay) and
  * is answered 429 LOGIN_DELAYED with a German notice, without checking the password, whichever IP asks. Failed
- * sign-ins of existing accounts are audited (never the typed password); a success clears the count. Creates a
- * server-side session (only the token's hash is stored) and a CSRF token, and records a login audit event.
+ * sign-ins of existing accounts are audited (never the typed password); a success clears the count. With an
+ * active second factor the body must also carry `totpCode`: missing answers 401 TOTP_REQUIRED (after a correct
+ * password only), wrong or replayed 401 INVALID_CREDENTIALS (counted as a failure). Creates a server-side session
+ * (only the token's hash is stored) and a CSRF token, and records a login audit event.
  */
 export async function loginStaff(deps: AppDeps, body: unknown): Promise<StaffLogin> {
-  const { email, password } = (body ?? {}) as { email?: unknown; password?: unknown };
+  const { email, password, totpCode } = (body ?? {}) as { email?: unknown; password?: unknown; totpCode?: unknown };
   if (typeof email !== 'string' || typeof password !== 'string' || email.length > 320 || password.length > 1024) {
     throw createHttpError('INVALID_CREDENTIALS');
   }
@@ -33,7 +36,7 @@ export async function loginStaff(deps: AppDeps, body: unknown): Promise<StaffLog
   assertNotDelayed(await deps.storage.loginThrottle.get(accountKey), now);
   const user = await deps.storage.users.findByEmail(email.trim());
   const matches = await verifyPassword(password, user?.passwordHash);
-  if (!user || !matches || user.disabled) {
+  const recordFailure = async (): Promise<never> => {
     const failures = await deps.storage.loginThrottle.recordFailure(accountKey, now.toISOString(), (count) => {
       const delay = getLoginDelay(count);
       return delay > 0 ? new Date(now.getTime() + delay).toISOString() : null;
@@ -42,7 +45,9 @@ export async function loginStaff(deps: AppDeps, body: unknown): Promise<StaffLog
       await deps.storage.audit.append({ tenant: user.tenant, actor: user.id, action: 'staff.login_failed', subject: user.id, details: { failures: failures.failures } });
     }
     throw createHttpError('INVALID_CREDENTIALS');
-  }
+  };
+  if (!user || !matches || user.disabled) return recordFailure();
+  if (user.totpEnabled && !(await checkSecondFactor(deps, user.id, totpCode, now))) return recordFailure();
   await deps.storage.loginThrottle.clear(accountKey);
   const maxAgeSeconds = deps.config.sessionTtlMinutes * 60;
   const token = randomBytes(32).toString('base64url');
@@ -72,4 +77,12 @@ function assertNotDelayed(failures: LoginFailures | undefined, now: Date): void 
   ]);
   error.headers['Retry-After'] = String(Math.ceil(waitMs / 1000));
   throw error;
+}
+
+async function checkSecondFactor(deps: AppDeps, userId: string, code: unknown, now: Date): Promise<boolean> {
+  if (code === undefined || code === null || code === '') throw createHttpError('TOTP_REQUIRED');
+  const totp = await deps.storage.staffAccounts.getTotp(userId);
+  if (!totp?.secret) return false;
+  const step = await verifyTotpCode(totp.secret, code, now, totp.lastStep);
+  return step !== undefined && (await deps.storage.staffAccounts.useTotpStep(userId, step));
 }

@@ -91,7 +91,7 @@ describe('publishing from the visual editor', () => {
     const refused = await saveAndPublish(breaking);
     expect(refused.status).toBe(422);
     expect(refused.body.message).toMatch(/major/);
-    expect(refused.body.errors).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/^breaking: /) }));
+    expect(refused.body.errors).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/^inkompatibel: /) }));
     const accepted = await saveAndPublish({ ...breaking, version: '2.0.0' });
     expect(accepted.status).toBe(201);
     expect(await server.deps.storage.formVersions.listVersions(SERVICE)).toEqual(expect.arrayContaining(['1.0.0', '1.1.0', '2.0.0']));

@@ -15,6 +15,10 @@ export function StaffLayout({ participantName, children }: { participantName: st
     { to: `${STAFF_BASE}/angebot`, label: 'Angebot', show: true },
     { to: `${STAFF_BASE}/eingang`, label: 'Posteingang', show: user.role !== 'editor' },
     { to: `${STAFF_BASE}/berichte`, label: 'Kostenberichte', show: user.tenant === 'kreis-heinsberg' },
+    { to: `${STAFF_BASE}/benutzer`, label: 'Benutzer', show: user.role === 'admin' },
+    { to: `${STAFF_BASE}/protokoll`, label: 'Protokoll', show: user.role === 'admin' },
+    { to: `${STAFF_BASE}/statistik`, label: 'Statistik', show: user.role === 'admin' },
+    { to: `${STAFF_BASE}/konto`, label: 'Mein Konto', show: true },
   ].filter((link) => link.show);
   const isCurrent = (to: string) => (to === `${STAFF_BASE}/` ? path === to || path === STAFF_BASE : path.startsWith(to));
 

@@ -31,6 +31,16 @@ export function HomePage() {
             <p className="kern-body kern-body--small">Kostenverteilung nach Einwohnerzahl, Teilnahmen und Kündigungen.</p>
           </li>
         ) : null}
+        {user.role === 'admin' ? (
+          <li>
+            <Link to={`${STAFF_BASE}/benutzer`}>Benutzer</Link>
+            <p className="kern-body kern-body--small">Beschäftigte anlegen, Rollen vergeben, deaktivieren und Passwörter zurücksetzen; Protokoll und Statistik.</p>
+          </li>
+        ) : null}
+        <li>
+          <Link to={`${STAFF_BASE}/konto`}>Mein Konto</Link>
+          <p className="kern-body kern-body--small">Eigenes Passwort ändern und den zweiten Faktor einrichten.</p>
+        </li>
       </ul>
     </>
   );

@@ -16,6 +16,8 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (login: LoginResponse) =
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState('');
+  const [totpCode, setTotpCode] = useState('');
+  const [needsTotp, setNeedsTotp] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
@@ -27,11 +29,14 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (login: LoginResponse) =
     setBusy(true);
     setError('');
     try {
-      const login = await staffApi.post<LoginResponse>('/api/v1/staff/login', { email: email.trim(), password });
+      const login = await staffApi.post<LoginResponse>('/api/v1/staff/login', { email: email.trim(), password, ...(needsTotp ? { totpCode: totpCode.trim() } : {}) });
       setCsrfToken(login.csrfToken);
       onSignedIn(login);
     } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 401) setError('E-Mail-Adresse oder Passwort ist falsch.');
+      if (caught instanceof ApiError && caught.code === 'TOTP_REQUIRED') {
+        setNeedsTotp(true);
+        setError('Bitte zusätzlich den 6-stelligen Code aus Ihrer Einmalcode-App eingeben.');
+      } else if (caught instanceof ApiError && caught.status === 401) setError(needsTotp ? 'E-Mail-Adresse, Passwort oder Code ist falsch.' : 'E-Mail-Adresse oder Passwort ist falsch.');
       else if (caught instanceof ApiError && caught.code === 'LOGIN_DELAYED' && caught.errors[0]) setError(caught.errors[0].message);
       else if (caught instanceof ApiError && caught.status === 429) setError('Zu viele Anmeldeversuche. Bitte warten Sie einige Minuten.');
       else setError('Die Anmeldung ist fehlgeschlagen. Bitte versuchen Sie es erneut.');
@@ -48,6 +53,9 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (login: LoginResponse) =
       <form onSubmit={(event) => void submit(event)} noValidate className="kern-stack">
         <TextField id="login-email" label="E-Mail-Adresse" type="email" value={email} onChange={setEmail} required autoComplete="username" />
         <TextField id="login-passwort" label="Passwort" type="password" value={password} onChange={setPassword} required autoComplete="current-password" />
+        {needsTotp ? (
+          <TextField id="login-code" label="Code aus der Einmalcode-App" value={totpCode} onChange={setTotpCode} required autoComplete="one-time-code" hint="Ihr Konto ist mit einem zweiten Faktor geschützt: 6 Ziffern." />
+        ) : null}
         <Button type="submit" disabled={busy}>
           Anmelden
         </Button>

@@ -11,6 +11,7 @@ import { useApi } from '../components/useApi.ts';
 import { formatDate, formatLead, participantName } from '../formatting.ts';
 import { useSession } from '../session.ts';
 import type { CatalogueEntry, LocalDetails } from '../staffTypes.ts';
+import { describeChangeInGerman } from '../../../engine/german/index.ts';
 
 const EMPTY_DETAILS: LocalDetails = { office: '', contact: '', phone: '', email: '', notificationEmail: '', openingHours: '' };
 
@@ -140,7 +141,7 @@ export function OfferingPage({ serviceId }: { serviceId: string }) {
                 <ul className="kern-list">
                   {entry.newerMajorChanges.map((change, index) => (
                     <li key={index}>
-                      {change.kind === 'breaking' ? 'Inkompatibel' : 'Kompatibel'}: {change.description}
+                      {change.kind === 'breaking' ? 'Inkompatibel' : 'Kompatibel'}: {describeChangeInGerman(change)}
                     </li>
                   ))}
                 </ul>

@@ -20,6 +20,7 @@ import { useDraft, type SaveState } from '../editor/ui/useDraft.ts';
 import { formatDateTime } from '../formatting.ts';
 import { navigate, STAFF_BASE } from '../navigation.ts';
 import { staffApi } from '../api/staffApi.ts';
+import { describeProblemInGerman } from '../../../engine/german/index.ts';
 
 function findField(fields: EditorField[], key: string): { field: EditorField; siblings: EditorField[] } | undefined {
   for (const field of fields) {
@@ -74,17 +75,17 @@ export function ServiceEditorPage({ serviceId }: { serviceId: string }) {
   const problemAt = useCallback(
     (pointer: string) => {
       const problem = [...(check?.problems ?? []), ...(check?.versionProblems ?? [])].find((entry) => entry.pointer === pointer);
-      return problem?.message;
+      return problem && describeProblemInGerman(problem, definition);
     },
-    [check],
+    [check, definition],
   );
 
   const fieldProblems = useCallback(
     (path: readonly string[]) => {
       const pointer = schemaPointer(path);
-      return (check?.problems ?? []).filter((problem) => problem.pointer === pointer || problem.pointer.startsWith(`${pointer}/`)).map((problem) => problem.message);
+      return (check?.problems ?? []).filter((problem) => problem.pointer === pointer || problem.pointer.startsWith(`${pointer}/`)).map((problem) => describeProblemInGerman(problem, definition));
     },
-    [check],
+    [check, definition],
   );
 
   const discard = async () => {
@@ -163,7 +164,7 @@ export function ServiceEditorPage({ serviceId }: { serviceId: string }) {
             <h2 className="kern-heading-medium" id="abschnitt-pruefung">
               Prüfung und Änderungen
             </h2>
-            <CheckPanel check={check} checking={checking} failed={failed} />
+            <CheckPanel check={check} checking={checking} failed={failed} definition={definition} />
           </section>
           <section aria-labelledby="abschnitt-veroeffentlichen" className="staff-section">
             <h2 className="kern-heading-medium" id="abschnitt-veroeffentlichen">

@@ -9,6 +9,8 @@ export interface UserRow {
   role: StaffRole;
   disabled: number;
   created_at: string;
+  must_change_password?: number;
+  totp_enabled?: number;
 }
 
 /** SQLite staff users. */
@@ -51,5 +53,14 @@ export class SqliteUserRepository implements UserRepository {
 
 /** Maps a users row to the public user shape (without the password hash). */
 export function toUser(row: UserRow): StaffUser {
-  return { id: row.id, tenant: row.tenant, email: row.email, role: row.role, disabled: row.disabled === 1, createdAt: row.created_at };
+  return {
+    id: row.id,
+    tenant: row.tenant,
+    email: row.email,
+    role: row.role,
+    disabled: row.disabled === 1,
+    createdAt: row.created_at,
+    mustChangePassword: row.must_change_password === 1,
+    totpEnabled: row.totp_enabled === 1,
+  };
 }

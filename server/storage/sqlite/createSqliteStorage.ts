@@ -15,6 +15,9 @@ import { SqliteParticipantRepository } from './SqliteParticipantRepository.ts';
 import { SqliteSessionRepository } from './SqliteSessionRepository.ts';
 import { SqliteSubmissionRepository } from './SqliteSubmissionRepository.ts';
 import { SqliteUserRepository } from './SqliteUserRepository.ts';
+import { SqliteStaffAccountRepository } from './SqliteStaffAccountRepository.ts';
+import { SqliteAuditViewRepository } from './SqliteAuditViewRepository.ts';
+import { SqliteStatisticsRepository } from './SqliteStatisticsRepository.ts';
 
 export interface SqliteStorage extends Storage {
   /** The underlying database, for repositories of other areas and for tests. */
@@ -48,6 +51,9 @@ export async function createSqliteStorage(file: string, options: { maxCommitBatc
     citizenDrafts: new SqliteCitizenDraftRepository(db),
     accessibilityFeedback: new SqliteAccessibilityFeedbackRepository(db),
     loginThrottle: new SqliteLoginThrottleRepository(db),
+    staffAccounts: new SqliteStaffAccountRepository(db),
+    auditView: new SqliteAuditViewRepository(db),
+    statistics: new SqliteStatisticsRepository(db),
     checkIntegrity: () => db.checkIntegrity(),
     close: () => db.close(),
   };

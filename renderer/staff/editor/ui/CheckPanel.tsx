@@ -1,9 +1,13 @@
+import { describeChangeInGerman, describeProblemInGerman } from '../../../../engine/german/index.ts';
 import type { DefinitionCheck } from '../../staffTypes.ts';
 
 const BUMP_NAMES = { major: 'Hauptversion (MAJOR)', minor: 'Nebenversion (MINOR)', patch: 'Korrektur (PATCH)' } as const;
 
-/** The result of the server check: problems with their location, and the changes against the last published version. */
-export function CheckPanel({ check, checking, failed }: { check: DefinitionCheck | null; checking: boolean; failed: boolean }) {
+/**
+ * The result of the server check: problems with their location, and the changes against the last published version,
+ * all in German (engine/german); the stable codes and pointers stay as the server sends them.
+ */
+export function CheckPanel({ check, checking, failed, definition }: { check: DefinitionCheck | null; checking: boolean; failed: boolean; definition?: unknown }) {
   const problems = check ? [...check.problems, ...check.versionProblems] : [];
   return (
     <div className="editor-check" aria-live="polite">
@@ -15,7 +19,8 @@ export function CheckPanel({ check, checking, failed }: { check: DefinitionCheck
           <ul className="kern-list editor-problems">
             {problems.map((problem, index) => (
               <li key={`${problem.pointer}-${index}`}>
-                <code>{problem.pointer || '/'}</code>: {problem.message}
+                <span className="editor-problems__text">{describeProblemInGerman(problem, definition)}</span>{' '}
+                <code>{problem.pointer || '/'}</code>
               </li>
             ))}
           </ul>
@@ -31,7 +36,7 @@ export function CheckPanel({ check, checking, failed }: { check: DefinitionCheck
                 <span className={`kern-badge kern-badge--small ${change.kind === 'breaking' ? 'kern-badge--danger' : 'kern-badge--info'}`}>
                   <span className="kern-label kern-label--small">{change.kind === 'breaking' ? 'inkompatibel' : 'kompatibel'}</span>
                 </span>{' '}
-                {change.description} <code>{change.pointer}</code>
+                {describeChangeInGerman(change)} <code>{change.pointer}</code>
               </li>
             ))}
           </ul>

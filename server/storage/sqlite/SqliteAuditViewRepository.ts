@@ -1,0 +1,39 @@
+import type { AuditEvent } from '../AuditRepository.ts';
+import type { AuditViewQuery, AuditViewRepository } from '../AuditViewRepository.ts';
+import type { SqliteDatabase } from './SqliteDatabase.ts';
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  tenant: string | null;
+  actor: string;
+  action: string;
+  subject: string | null;
+  details: string;
+}
+
+/** SQLite read side of audit_events for the audit view; always restricted to one participant. */
+export class SqliteAuditViewRepository implements AuditViewRepository {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  async search(query: AuditViewQuery): Promise<{ total: number; events: AuditEvent[] }> {
+    const where = ['tenant = ?'];
+    const params: unknown[] = [query.tenant];
+    if (query.actor !== undefined) (where.push('actor = ?'), params.push(query.actor));
+    if (query.action !== undefined) (where.push('action = ?'), params.push(query.action));
+    if (query.from !== undefined) (where.push('at >= ?'), params.push(query.from));
+    if (query.to !== undefined) (where.push('at < ?'), params.push(query.to));
+    const clause = where.join(' AND ');
+    const count = await this.db.get<{ total: number }>(`SELECT count(*) AS total FROM audit_events WHERE ${clause}`, params);
+    const rows = await this.db.all<AuditRow>(`SELECT * FROM audit_events WHERE ${clause} ORDER BY seq DESC LIMIT ? OFFSET ?`, [
+      ...params,
+      query.limit,
+      query.offset,
+    ]);
+    return { total: count?.total ?? 0, events: rows.map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> })) };
+  }
+
+  async listActions(tenant: string): Promise<string[]> {
+    return (await this.db.all<{ action: string }>('SELECT DISTINCT action FROM audit_events WHERE tenant = ? ORDER BY action', [tenant])).map((row) => row.action);
+  }
+}
