@@ -113,6 +113,7 @@ export function mapJsonFormsUiSchema(uischema: unknown, path: string, report: Im
       for (const [name, value] of Object.entries(options)) {
         if (name === 'multi' && value === true) setUi(uiSchema, names, 'ui:widget', 'textarea');
         else if (name === 'format' && value === 'radio') setUi(uiSchema, names, 'ui:widget', 'radio');
+        else if (name === 'format' && (value === 'date' || value === 'time' || value === 'date-time')) setUi(uiSchema, names, 'ui:widget', value === 'date-time' ? 'datetime' : value);
         else if (name === 'readonly' && value === true) setUi(uiSchema, names, 'ui:readonly', true);
         else if (name === 'placeholder' && typeof value === 'string') setUi(uiSchema, names, 'ui:placeholder', value);
         else report.add(`${at}/options/${pointerToken(name)}`, 'ui-option-dropped', `Die Darstellungsoption „${name}“ wurde nicht übernommen.`);
