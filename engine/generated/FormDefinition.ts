@@ -125,7 +125,7 @@ export interface ChangelogEntry {
  * Where a definition came from, e.g. a FIM Stammdatenschema it was imported from.
  */
 export interface Source {
-  kind: 'manual' | 'fim-xdf';
+  kind: 'manual' | 'fim-xdf' | 'jsonschema' | 'digiwf' | 'formio' | 'surveyjs';
   schemaId?: string;
   schemaVersion?: string;
   /**

@@ -1,0 +1,85 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkDefinition } from '../../engine/checkDefinition.ts';
+import { createFormValidator } from '../../engine/createFormValidator.ts';
+import type { FormDefinition } from '../../engine/generated/FormDefinition.ts';
+import { importForeignForm } from '../../engine/import/importForeignForm.ts';
+import { startServer, type StartedServer } from '../helpers/startServer.ts';
+import { buildValidData } from './buildValidData.ts';
+import { loadSamples, REFUSED_SAMPLES } from './importSamples.ts';
+
+const samples = loadSamples();
+const imported = new Map<string, FormDefinition>();
+for (const sample of samples) {
+  const result = importForeignForm(sample.source, { id: sample.id, today: '2026-12-07' });
+  if (result.ok) imported.set(sample.id, result.definition);
+}
+
+describe('import of the collected real forms', () => {
+  let server: StartedServer;
+  let dir: string;
+
+  beforeAll(async () => {
+    // The imported drafts become the catalogue of a real server; Erkelenz offers each of them.
+    dir = await mkdtemp(join(tmpdir(), 'kreisform-import-samples-'));
+    const formsDir = join(dir, 'forms');
+    await mkdir(formsDir);
+    await writeFile(join(formsDir, 'forms.lock.json'), '{}\n');
+    for (const definition of imported.values()) {
+      await mkdir(join(formsDir, definition.id));
+      await writeFile(join(formsDir, definition.id, `${definition.version}.json`), JSON.stringify(definition, null, 2));
+    }
+    const enablements = [...imported.values()].map((definition) => ({ tenant: 'erkelenz', service: definition.id, versionPolicy: definition.version, agreedOn: '2026-12-01' }));
+    await writeFile(join(dir, 'enablements.json'), JSON.stringify(enablements));
+    server = await startServer({ config: { formsDir, enablementsFile: join(dir, 'enablements.json') } });
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('has at least 12 forms across the four families', () => {
+    const families = new Set(samples.map((sample) => sample.family));
+    expect(samples.length).toBeGreaterThanOrEqual(12);
+    expect([...families].sort()).toEqual(['digiwf', 'formio', 'jsonschema', 'surveyjs']);
+  });
+
+  it.each(samples.map((sample) => [`${sample.family}/${sample.file}`, sample] as const))(
+    'When %s is imported, then it is refused with a reason or passes checkDefinition, and a valid submission built from its schema is accepted by the server',
+    async (name, sample) => {
+      const result = importForeignForm(sample.source, { id: sample.id, today: '2026-12-07' });
+      const refusal = REFUSED_SAMPLES[name];
+      if (refusal) {
+        expect(result.ok).toBe(false);
+        if (!result.ok) {
+          expect(result.code).toBe(refusal);
+          expect(result.path).toMatch(/\/\$ref$/);
+          expect(result.message).toContain(result.path);
+        }
+        return;
+      }
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.kind).toBe(sample.family);
+      expect(checkDefinition(result.definition)).toEqual([]);
+      expect(result.problems).toEqual([]);
+      expect(result.definition.source?.kind).toBe(sample.family);
+      expect(result.report.length).toBeGreaterThan(0);
+      for (const entry of result.report) expect(entry.message).toMatch(/[a-zäöüß]/);
+
+      const data = buildValidData(result.definition.schema);
+      const local = createFormValidator().validate(result.definition, data);
+      expect(local.valid ? [] : local.errors).toEqual([]);
+      const response = await fetch(`${server.baseUrl}/api/v1/tenants/erkelenz/services/${sample.id}/submissions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(data),
+      });
+      const body = await response.text();
+      expect({ status: response.status, body: response.status === 201 ? '' : body }).toEqual({ status: 201, body: '' });
+    },
+  );
+});
