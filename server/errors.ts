@@ -55,6 +55,9 @@ export const ERRORS = {
   INVALID_RESUME_CODE: { status: 404, message: 'There is no saved draft for this resume code (unknown or expired).' },
   DRAFT_OUTDATED: { status: 410, message: 'The service changed incompatibly since the draft was saved; the draft cannot be resumed.' },
   INVALID_FEEDBACK: { status: 422, message: 'A barrier report needs a message (10 to 5000 characters); page and email are optional.' },
+  // Legal pages and enable checklist
+  INVALID_LEGAL_PAGES: { status: 422, message: 'The legal pages are invalid.' },
+  ENABLE_CHECKLIST_INCOMPLETE: { status: 422, message: 'The service cannot be enabled before its enable checklist is complete; see errors for what is missing.' },
   // Operations
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again later.' },
   INTERNAL_ERROR: { status: 500, message: 'An unexpected error occurred.' },

@@ -5,6 +5,7 @@ import type { AuditRepository } from './AuditRepository.ts';
 import type { EditorDraftRepository } from './EditorDraftRepository.ts';
 import type { EnablementRepository } from './EnablementRepository.ts';
 import type { FormVersionRepository } from './FormVersionRepository.ts';
+import type { LegalPagesRepository } from './LegalPagesRepository.ts';
 import type { LocalDetailsRepository } from './LocalDetailsRepository.ts';
 import type { ParticipantRepository } from './ParticipantRepository.ts';
 import type { SessionRepository } from './SessionRepository.ts';
@@ -29,6 +30,7 @@ export interface Storage {
   localDetails: LocalDetailsRepository;
   citizenDrafts: CitizenDraftRepository;
   accessibilityFeedback: AccessibilityFeedbackRepository;
+  legalPages: LegalPagesRepository;
   /** 'ok' when the database is sound (PRAGMA integrity_check for SQLite). */
   checkIntegrity(): Promise<string>;
   /** Waits for pending writes and closes the database. */

@@ -12,7 +12,7 @@ import { formatDate, formatLead, participantName } from '../formatting.ts';
 import { useSession } from '../session.ts';
 import type { CatalogueEntry, LocalDetails } from '../staffTypes.ts';
 
-const EMPTY_DETAILS: LocalDetails = { office: '', contact: '', phone: '', email: '', notificationEmail: '', openingHours: '' };
+const EMPTY_DETAILS: LocalDetails = { office: '', contact: '', phone: '', email: '', notificationEmail: '', openingHours: '', address: '', feeAmounts: {} };
 
 function todayIso(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());

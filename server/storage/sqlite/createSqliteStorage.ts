@@ -7,6 +7,7 @@ import { SqliteCitizenDraftRepository } from './SqliteCitizenDraftRepository.ts'
 import { SqliteAuditRepository } from './SqliteAuditRepository.ts';
 import { SqliteDatabase } from './SqliteDatabase.ts';
 import { SqliteEditorDraftRepository } from './SqliteEditorDraftRepository.ts';
+import { SqliteLegalPagesRepository } from './SqliteLegalPagesRepository.ts';
 import { SqliteLocalDetailsRepository } from './SqliteLocalDetailsRepository.ts';
 import { SqliteEnablementRepository } from './SqliteEnablementRepository.ts';
 import { SqliteFormVersionRepository } from './SqliteFormVersionRepository.ts';
@@ -46,6 +47,7 @@ export async function createSqliteStorage(file: string, options: { maxCommitBatc
     localDetails: new SqliteLocalDetailsRepository(db),
     citizenDrafts: new SqliteCitizenDraftRepository(db),
     accessibilityFeedback: new SqliteAccessibilityFeedbackRepository(db),
+    legalPages: new SqliteLegalPagesRepository(db),
     checkIntegrity: () => db.checkIntegrity(),
     close: () => db.close(),
   };

@@ -6,6 +6,8 @@ import { migration031 } from './migration031.ts';
 import { migration040 } from './migration040.ts';
 import { migration041 } from './migration041.ts';
 import { migration050 } from './migration050.ts';
+import { migration080 } from './migration080.ts';
+import { migration081 } from './migration081.ts';
 
 /**
  * All migrations, applied in ascending version order. Add yours with one line (ranges: server core 1-19,
@@ -19,4 +21,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration040,
   migration041,
   migration050,
+  migration080,
+  migration081,
 ];
