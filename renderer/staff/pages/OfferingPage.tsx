@@ -115,13 +115,13 @@ function LocalDetailsForm({ entry, onSaved }: { entry: CatalogueEntry; onSaved: 
       </h2>
       <p className="kern-body kern-body--small">Diese Angaben erscheinen auf der Seite des Dienstes in Ihrem Portal.</p>
       {message ? <Alert kind={message.kind}><p className="kern-body">{message.text}</p></Alert> : null}
-      <TextField id="ort-stelle" label="Zuständige Stelle" value={details.office} onChange={set('office')} error={errors.office} />
+      <TextField id="ort-stelle" label="Zuständige Stelle" value={details.office} onChange={set('office')} error={errors.office} required />
       <TextField id="ort-kontakt" label="Ansprechperson" value={details.contact} onChange={set('contact')} error={errors.contact} />
-      <TextField id="ort-telefon" label="Telefon" type="tel" value={details.phone} onChange={set('phone')} error={errors.phone} />
-      <TextField id="ort-email" label="E-Mail" type="email" value={details.email} onChange={set('email')} error={errors.email} />
+      <TextField id="ort-telefon" label="Telefon" type="tel" value={details.phone} onChange={set('phone')} error={errors.phone} required />
+      <TextField id="ort-email" label="E-Mail" type="email" value={details.email} onChange={set('email')} error={errors.email} required />
       <TextField id="ort-benachrichtigung" label="Benachrichtigungs-E-Mail für neue Anträge" type="email" value={details.notificationEmail} onChange={set('notificationEmail')} error={errors.notificationEmail} />
-      <TextField id="ort-anschrift" label="Anschrift der zuständigen Stelle" multiline rows={3} value={details.address} onChange={set('address')} error={errors.address} hint="Straße und Hausnummer, Postleitzahl und Ort." />
-      <TextField id="ort-zeiten" label="Öffnungszeiten" multiline rows={3} value={details.openingHours} onChange={set('openingHours')} error={errors.openingHours} />
+      <TextField id="ort-anschrift" label="Anschrift der zuständigen Stelle" multiline rows={3} value={details.address} onChange={set('address')} error={errors.address} hint="Straße und Hausnummer, Postleitzahl und Ort." required />
+      <TextField id="ort-zeiten" label="Öffnungszeiten" multiline rows={3} value={details.openingHours} onChange={set('openingHours')} error={errors.openingHours} required />
       {entry.fees.map((fee) => (
         <TextField
           key={fee.key}
