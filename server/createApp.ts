@@ -10,6 +10,7 @@ import { setSecurityHeaders } from './middleware/setSecurityHeaders.ts';
 import type { RouterMount } from './RouterMount.ts';
 import { createAgreementRouter } from './routes/createAgreementRouter.ts';
 import { createHealthRouter } from './routes/createHealthRouter.ts';
+import { createLegalPagesRouter } from './routes/createLegalPagesRouter.ts';
 import { createOpenApiRouter } from './routes/createOpenApiRouter.ts';
 import { createPublicRouter } from './routes/createPublicRouter.ts';
 import { createAccessibilityFeedbackRouter } from './routes/createAccessibilityFeedbackRouter.ts';
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps): Application {
     { path: '/api/v1/staff', router: createStaffEnablementsRouter(deps) },
     { path: '/api/v1/staff', router: createAgreementRouter(deps) },
     { path: '/api/v1/staff', router: createStaffAccountsRouter(deps) },
+    { path: '/api/v1', router: createLegalPagesRouter(deps) },
   ];
   for (const mount of mounts) app.use(mount.path, mount.router);
   app.locals.routerMounts = mounts;

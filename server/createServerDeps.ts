@@ -8,6 +8,7 @@ import type { Logger } from './Logger.ts';
 import type { ServerConfig } from './ServerConfig.ts';
 import { createSqliteStorage } from './storage/sqlite/createSqliteStorage.ts';
 import { seedEnablements } from './usecases/seedEnablements.ts';
+import { seedLegalAndLocalDetails } from './usecases/seedLegalAndLocalDetails.ts';
 import { seedPopulation } from './usecases/seedPopulation.ts';
 import { syncCatalogue } from './usecases/syncCatalogue.ts';
 
@@ -32,6 +33,7 @@ export async function createServerDeps(config: ServerConfig, logger: Logger, now
       logger.info('enablements seeded', { inserted });
     }
     logger.info('population seeded', { inserted: await seedPopulation(storage, config.seedDir) });
+    logger.info('legal pages and local details seeded', await seedLegalAndLocalDetails(storage, logger, config.seedDir, now()));
   } catch (error) {
     await storage.close().catch(() => undefined);
     throw error;

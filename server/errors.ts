@@ -72,6 +72,9 @@ export const ERRORS = {
   TOTP_INVALID: { status: 422, message: 'The TOTP code is wrong or was already used.' },
   TOTP_ALREADY_ENABLED: { status: 409, message: 'The second factor is already active.' },
   TOTP_REQUIRED_BY_POLICY: { status: 409, message: 'Your role requires a second factor; it cannot be switched off.' },
+  // Legal pages and enable checklist
+  INVALID_LEGAL_PAGES: { status: 422, message: 'The legal pages are invalid.' },
+  ENABLE_CHECKLIST_INCOMPLETE: { status: 422, message: 'The service cannot be enabled before its enable checklist is complete; see errors for what is missing.' },
   // Operations
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again later.' },
   INTERNAL_ERROR: { status: 500, message: 'An unexpected error occurred.' },

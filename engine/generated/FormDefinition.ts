@@ -105,6 +105,7 @@ export interface FormDefinition {
   steps?: Step[];
   changelog: ChangelogEntry;
   source?: Source;
+  serviceInfo?: ServiceInfo;
 }
 export interface Step {
   title: string;
@@ -128,6 +129,7 @@ export interface Source {
   kind: 'manual' | 'fim-xdf' | 'jsonschema' | 'digiwf' | 'formio' | 'surveyjs';
   schemaId?: string;
   schemaVersion?: string;
+  leika?: LeikaSource;
   /**
    * Rules of the source, kept as text for the editor to model.
    *
@@ -138,4 +140,74 @@ export interface Source {
     name?: string;
     text: string;
   }[];
+}
+/**
+ * Where the service's LeiKa key (leikaKey) was looked up: a public source, cited.
+ */
+export interface LeikaSource {
+  /**
+   * The LeiKa service name as the source gives it.
+   */
+  name: string;
+  /**
+   * @minItems 1
+   * @maxItems 5
+   */
+  citations: {
+    url: string;
+    note?: string;
+  }[];
+}
+/**
+ * What citizens look for on a service page, as the Kreis' defaults; each participant completes the local parts (office, address, opening hours, phone, e-mail, fee amounts).
+ */
+export interface ServiceInfo {
+  /**
+   * Fees of the service. A fee without `amount` is set by each participant (its local fee amount, required before it enables the service).
+   *
+   * @maxItems 20
+   */
+  fees?: {
+    /**
+     * Stable key of the fee; participants' local amounts refer to it.
+     */
+    key: string;
+    /**
+     * German name of the fee, e.g. 'Anmeldung eines Gewerbes'.
+     */
+    label: string;
+    /**
+     * German amount text, e.g. '26,00 Euro' or 'gebührenfrei'.
+     */
+    amount?: string;
+    note?: string;
+  }[];
+  /**
+   * German list of the documents to have at hand or to attach.
+   *
+   * @maxItems 30
+   */
+  documents?: string[];
+  /**
+   * German processing time, e.g. 'in der Regel 1 bis 2 Wochen'.
+   */
+  processingTime?: string;
+  /**
+   * The kind of office that handles the service, e.g. 'Gewerbeamt'.
+   */
+  contactRole?: string;
+  /**
+   * The Art. 13 GDPR facts of the service beside controller (the participant), legal basis and retention (retentionDays).
+   */
+  privacy?: {
+    /**
+     * @minItems 1
+     * @maxItems 10
+     */
+    purposes: string[];
+    /**
+     * @maxItems 20
+     */
+    recipients: string[];
+  };
 }

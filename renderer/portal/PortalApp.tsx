@@ -4,6 +4,7 @@ import { Layout } from './components/Layout.tsx';
 import { Loading } from './components/Loading.tsx';
 import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
 import { FeedbackPage } from './pages/FeedbackPage.tsx';
+import { LegalPage } from './pages/LegalPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ResumePage } from './pages/ResumePage.tsx';
 import { ServicePage } from './pages/ServicePage.tsx';
@@ -50,6 +51,9 @@ export function PortalApp() {
       break;
     case 'feedback':
       page = <FeedbackPage />;
+      break;
+    case 'legal':
+      page = <LegalPage key={route.legal} kind={route.legal} />;
       break;
   }
   return (

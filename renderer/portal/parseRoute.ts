@@ -6,7 +6,12 @@ export type PortalRoute =
   | { page: 'resume'; tenant: string }
   | { page: 'accessibility'; tenant: string }
   | { page: 'feedback'; tenant: string }
+  | { page: 'legal'; tenant: string; legal: LegalPageKind }
   | { page: 'not-found'; tenant: string | undefined };
+
+/** The legal pages of every portal, linked in its footer. */
+export type LegalPageKind = 'impressum' | 'datenschutz' | 'kontakt';
+const LEGAL_PAGES: readonly string[] = ['impressum', 'datenschutz', 'kontakt'];
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -29,6 +34,7 @@ export function parseRoute(pathname: string): PortalRoute {
   if (rest.length === 1 && rest[0] === 'fortsetzen') return { page: 'resume', tenant };
   if (rest.length === 1 && rest[0] === 'barrierefreiheit') return { page: 'accessibility', tenant };
   if (rest.length === 1 && rest[0] === 'barriere-melden') return { page: 'feedback', tenant };
+  if (rest.length === 1 && LEGAL_PAGES.includes(rest[0]!)) return { page: 'legal', tenant, legal: rest[0] as LegalPageKind };
   if (rest[0] === 'leistungen' && rest[1] !== undefined) {
     const service = decode(rest[1]);
     if (service && rest.length === 2) return { page: 'service', tenant, service };
@@ -45,4 +51,5 @@ export const portalPaths = {
   resume: (tenant: string) => `/${tenant}/fortsetzen`,
   accessibility: (tenant: string) => `/${tenant}/barrierefreiheit`,
   feedback: (tenant: string) => `/${tenant}/barriere-melden`,
+  legal: (tenant: string, legal: LegalPageKind) => `/${tenant}/${legal}`,
 };

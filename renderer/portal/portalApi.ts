@@ -1,3 +1,4 @@
+import type { LegalPagesView } from '../../server/usecases/legalPages.ts';
 import type { ParticipantStatus } from '../../server/usecases/getParticipantStatus.ts';
 import type { ServedDefinition } from '../../server/usecases/getServedDefinition.ts';
 import type { OfferedService } from '../../server/usecases/listOfferedServices.ts';
@@ -8,7 +9,7 @@ import type { SubmissionReceipt } from '../../server/usecases/submitForm.ts';
 /** One service in a participant's catalogue (GET /api/v1/tenants/{tenant}/services). */
 export type CatalogueEntry = OfferedService;
 
-export type { ServedDefinition, SubmissionReceipt };
+export type { LegalPagesView, ServedDefinition, SubmissionReceipt };
 export type DraftSaved = SavedDraft;
 
 /** An answer of the API that is not 2xx: status, stable code and the details (German messages). */
@@ -47,6 +48,7 @@ const seg = encodeURIComponent;
 
 export const portalApi = {
   listServices: (tenant: string) => request<{ items: CatalogueEntry[] } & ParticipantStatus>(`${base}/${seg(tenant)}/services`),
+  getLegalPages: (tenant: string) => request<LegalPagesView>(`${base}/${seg(tenant)}/legal-pages`),
   getService: (tenant: string, service: string) => request<ServedDefinition>(`${base}/${seg(tenant)}/services/${seg(service)}`),
   submit: (tenant: string, service: string, data: unknown, idempotencyKey: string) =>
     request<SubmissionReceipt>(`${base}/${seg(tenant)}/services/${seg(service)}/submissions`, {

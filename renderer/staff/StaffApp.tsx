@@ -5,6 +5,7 @@ import { navigate, STAFF_BASE, useLocation } from './navigation.ts';
 import { CataloguePage } from './pages/CataloguePage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
+import { LegalPagesPage } from './pages/LegalPagesPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OfferingPage } from './pages/OfferingPage.tsx';
@@ -46,6 +47,7 @@ function renderPage(path: string, refreshSession: () => void) {
   if (section === 'benutzer') return <UsersPage />;
   if (section === 'protokoll') return <AuditPage />;
   if (section === 'statistik') return <StatisticsPage />;
+  if (section === 'rechtliches') return <LegalPagesPage />;
   return <NotFoundPage />;
 }
 

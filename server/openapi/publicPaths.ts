@@ -8,7 +8,24 @@ const service = pathParameter('service', 'Service id, e.g. hundesteuer-anmeldung
 export const publicPaths: OpenApiPaths = {
   paths: {
     '/healthz': {
-      get: { operationId: 'getHealth', tags: ['operations'], summary: 'Liveness check', responses: { 200: jsonResponse('Serving', { type: 'object', properties: { status: { const: 'ok' } } }) } },
+      get: {
+        operationId: 'getHealth',
+        tags: ['operations'],
+        summary: "Liveness check; with ?detail (signed-in staff only) what the own participant's portal still lacks",
+        parameters: [{ name: 'detail', in: 'query', required: false, description: 'Present (any value): answer the detail for the signed-in staff user (401 without a session).', schema: { type: 'string' } }],
+        responses: {
+          200: jsonResponse('Serving (with ?detail: status ok or incomplete, missing legal page parts, offered services with missing local details)', {
+            type: 'object',
+            properties: {
+              status: { enum: ['ok', 'incomplete'] },
+              participant: { type: 'string' },
+              legalPages: { type: 'object', properties: { missing: { type: 'array', items: { type: 'string' } } } },
+              services: { type: 'array', items: { type: 'object', properties: { service: { type: 'string' }, missing: { type: 'array', items: { type: 'string' } } } } },
+            },
+          }),
+          401: errorResponse('AUTHENTICATION_REQUIRED (only with ?detail)'),
+        },
+      },
     },
     '/api/v1/openapi.json': {
       get: { operationId: 'getOpenApi', tags: ['public'], summary: 'This document', responses: { 200: jsonResponse('OpenAPI 3.1 document', { type: 'object' }) } },

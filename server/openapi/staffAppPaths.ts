@@ -128,7 +128,7 @@ export const staffAppPaths: OpenApiPaths = {
         summary: "The participant's local details of a service (office, contact, phone, e-mail, notification e-mail, opening hours)",
         security,
         parameters: [service, csrf],
-        requestBody: json({ type: 'object', properties: { office: { type: 'string' }, contact: { type: 'string' }, phone: { type: 'string' }, email: { type: 'string' }, notificationEmail: { type: 'string' }, openingHours: { type: 'string' } } }),
+        requestBody: json({ type: 'object', properties: { office: { type: 'string' }, contact: { type: 'string' }, phone: { type: 'string' }, email: { type: 'string' }, notificationEmail: { type: 'string' }, openingHours: { type: 'string' }, address: { type: 'string' }, feeAmounts: { type: 'object', additionalProperties: { type: 'string' }, description: 'Local fee amounts by fee key of the definition (serviceInfo.fees).' } } }),
         responses: { 200: jsonResponse('Saved', object), 401: unauthorized, 403: forbidden, 404: errorResponse('NOT_FOUND'), 422: errorResponse('INVALID_LOCAL_DETAILS') },
       },
     },

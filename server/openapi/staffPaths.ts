@@ -165,7 +165,7 @@ export const staffPaths: OpenApiPaths = {
           401: unauthorized,
           403: forbidden,
           404: errorResponse('SERVICE_NOT_FOUND'),
-          422: errorResponse('INVALID_ENABLEMENT or VERSION_POLICY_UNSATISFIABLE'),
+          422: errorResponse('INVALID_ENABLEMENT, VERSION_POLICY_UNSATISFIABLE or ENABLE_CHECKLIST_INCOMPLETE (German message; one detail per missing checklist point)'),
         },
       },
     },

@@ -6,6 +6,10 @@ export interface LocalDetails {
   email: string;
   notificationEmail: string;
   openingHours: string;
+  /** Postal address of the responsible office (street, postcode and town; line breaks kept). */
+  address: string;
+  /** Local fee amounts by the key of a fee in the definition's serviceInfo.fees (German text, e.g. '30,00 Euro'). */
+  feeAmounts: Record<string, string>;
 }
 
 /** Local details per participant and service. */
@@ -14,4 +18,6 @@ export interface LocalDetailsRepository {
   listByTenant(tenant: string): Promise<(LocalDetails & { serviceId: string })[]>;
   /** Creates or replaces a participant's details for a service. */
   put(tenant: string, serviceId: string, details: LocalDetails, updatedAt: string, updatedBy: string): Promise<void>;
+  /** Inserts details only where a participant has none for the service yet (seeding); returns how many were inserted. */
+  seed(entries: readonly { tenant: string; serviceId: string; details: LocalDetails }[], updatedAt: string): Promise<number>;
 }

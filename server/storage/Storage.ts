@@ -5,6 +5,7 @@ import type { AuditRepository } from './AuditRepository.ts';
 import type { EditorDraftRepository } from './EditorDraftRepository.ts';
 import type { EnablementRepository } from './EnablementRepository.ts';
 import type { FormVersionRepository } from './FormVersionRepository.ts';
+import type { LegalPagesRepository } from './LegalPagesRepository.ts';
 import type { LocalDetailsRepository } from './LocalDetailsRepository.ts';
 import type { LoginThrottleRepository } from './LoginThrottleRepository.ts';
 import type { ParticipantRepository } from './ParticipantRepository.ts';
@@ -37,6 +38,7 @@ export interface Storage {
   staffAccounts: StaffAccountRepository;
   auditView: AuditViewRepository;
   statistics: StatisticsRepository;
+  legalPages: LegalPagesRepository;
   /** 'ok' when the database is sound (PRAGMA integrity_check for SQLite). */
   checkIntegrity(): Promise<string>;
   /** Waits for pending writes and closes the database. */

@@ -1,13 +1,15 @@
 import semver from 'semver';
 import { diffDefinitions, resolveServedVersion, type DefinitionChange, type FormDefinition } from '../../engine/index.ts';
 import { createHttpError } from '../errors.ts';
+import type { LegalPagesRepository } from '../storage/LegalPagesRepository.ts';
 import type { LocalDetails, LocalDetailsRepository } from '../storage/LocalDetailsRepository.ts';
 import type { Storage } from '../storage/Storage.ts';
 import type { StaffUser } from '../storage/UserRepository.ts';
 import type { VersionSummary } from './createEditorUseCases.ts';
+import { getEnableChecklist, type EnableChecklist } from './getEnableChecklist.ts';
 
 export interface OfferingDeps {
-  storage: Pick<Storage, 'formVersions' | 'enablements' | 'audit'> & { localDetails: LocalDetailsRepository };
+  storage: Pick<Storage, 'formVersions' | 'enablements' | 'audit'> & { localDetails: LocalDetailsRepository; legalPages: LegalPagesRepository };
   now: () => Date;
 }
 
@@ -29,16 +31,22 @@ export interface CatalogueEntry {
   /** The newest version of a major beyond the own policy, when there is one. */
   newerMajor: CatalogueVersion | null;
   local: LocalDetails | null;
+  /** The fees of the version the checklist is for (served, else latest); fees without amount need a local one. */
+  fees: { key: string; label: string; amount: string | null }[];
+  /** What is still missing before the participant may switch the service on (for the served, else the latest version). */
+  checklist: EnableChecklist;
 }
 
-const LOCAL_FIELDS: readonly { key: keyof LocalDetails; max: number; email?: boolean; label: string }[] = [
+const LOCAL_FIELDS: readonly { key: Exclude<keyof LocalDetails, 'feeAmounts'>; max: number; email?: boolean; label: string }[] = [
   { key: 'office', max: 200, label: 'Zuständige Stelle' },
   { key: 'contact', max: 200, label: 'Ansprechperson' },
   { key: 'phone', max: 40, label: 'Telefon' },
   { key: 'email', max: 254, email: true, label: 'E-Mail' },
   { key: 'notificationEmail', max: 254, email: true, label: 'Benachrichtigungs-E-Mail' },
   { key: 'openingHours', max: 1000, label: 'Öffnungszeiten' },
+  { key: 'address', max: 500, label: 'Anschrift' },
 ];
+const FEE_KEY = /^[a-z][a-z0-9-]*$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -67,8 +75,21 @@ function parseLocalDetails(input: unknown): LocalDetails {
     }
     details[field.key] = trimmed;
   }
+  const feeAmounts: Record<string, string> = {};
+  const fees = input.feeAmounts ?? {};
+  if (!isRecord(fees) || Object.keys(fees).length > 20) {
+    errors.push({ pointer: '/feeAmounts', message: 'Gebühren vor Ort: höchstens 20 Beträge als Text.' });
+  } else {
+    for (const [key, value] of Object.entries(fees)) {
+      if (!FEE_KEY.test(key) || key.length > 40 || typeof value !== 'string' || value.length > 200) {
+        errors.push({ pointer: `/feeAmounts/${key}`, message: 'Gebühr vor Ort: höchstens 200 Zeichen Text, z. B. „30,00 Euro“.' });
+      } else if (value.trim()) {
+        feeAmounts[key] = value.trim();
+      }
+    }
+  }
   if (errors.length > 0) throw createHttpError('INVALID_LOCAL_DETAILS', errors);
-  return details as unknown as LocalDetails;
+  return { ...details, feeAmounts } as unknown as LocalDetails;
 }
 
 /**
@@ -98,6 +119,7 @@ export function createOfferingUseCases(deps: OfferingDeps) {
     if (own?.enabled && servedVersion && semver.major(latest.version) > semver.major(servedVersion)) {
       newerMajor = { version: latest.version, publishedAt: latest.publishedAt, changelog: latest.definition.changelog };
     }
+    const checklistDefinition = published.find((entry) => entry.version === servedVersion)?.definition ?? latest.definition;
     return {
       id,
       title: latest.definition.title,
@@ -110,6 +132,8 @@ export function createOfferingUseCases(deps: OfferingDeps) {
       own: own ? { enabled: own.enabled, versionPolicy: own.versionPolicy, agreedOn: own.agreedOn, servedVersion } : null,
       newerMajor,
       local: (await storage.localDetails.get(user.tenant, id)) ?? null,
+      fees: (checklistDefinition.serviceInfo?.fees ?? []).map((fee) => ({ key: fee.key, label: fee.label, amount: fee.amount ?? null })),
+      checklist: await getEnableChecklist(storage, user.tenant, id, checklistDefinition),
     };
   }
 

@@ -7,6 +7,8 @@ export interface PublicLocalDetails {
   phone: string;
   email: string;
   openingHours: string;
+  address: string;
+  feeAmounts: Record<string, string>;
 }
 
 /** The participant's public local details of a service, or null when it recorded none. */

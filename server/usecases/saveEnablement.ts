@@ -2,13 +2,15 @@ import { isIsoDate, isVersionPolicy, resolveServedVersion } from '../../engine/i
 import type { AppDeps } from '../AppDeps.ts';
 import { createHttpError, type ErrorDetail } from '../errors.ts';
 import type { StaffUser } from '../storage/UserRepository.ts';
+import { getEnableChecklist } from './getEnableChecklist.ts';
 import { getServiceEnablement, type ServiceEnablement } from './getServiceEnablement.ts';
 
 /**
  * Sets whether the user's participant offers a service, under which version policy and since which agreement date.
  * Reads only `enabled`, `versionPolicy` and `agreedOn` from the body (anything else, e.g. a tenant, is ignored).
  * 422 INVALID_ENABLEMENT with German details for malformed fields; 422 VERSION_POLICY_UNSATISFIABLE when no
- * published version matches the policy. Records an audit event with the previous and new values.
+ * published version matches the policy; 422 ENABLE_CHECKLIST_INCOMPLETE (German message and one detail per missing
+ * point) when switching on while legal pages or required local details are missing. Records an audit event with the previous and new values.
  */
 export async function saveEnablement(deps: AppDeps, user: StaffUser, service: string, body: unknown): Promise<ServiceEnablement> {
   const current = await getServiceEnablement(deps, user.tenant, service);
@@ -24,6 +26,18 @@ export async function saveEnablement(deps: AppDeps, user: StaffUser, service: st
     throw createHttpError('VERSION_POLICY_UNSATISFIABLE', [
       { pointer: '/versionPolicy', message: `Keine veröffentlichte Version passt zu "${next.versionPolicy}". Veröffentlicht: ${current.publishedVersions.join(', ')}.` },
     ]);
+  }
+  if (next.enabled) {
+    const formVersion = await deps.storage.formVersions.get(service, served.version);
+    const checklist = formVersion ? await getEnableChecklist(deps.storage, user.tenant, service, formVersion.definition) : undefined;
+    if (checklist && !checklist.complete) {
+      const missing = checklist.items.filter((item) => !item.done);
+      throw createHttpError(
+        'ENABLE_CHECKLIST_INCOMPLETE',
+        missing.map((item) => ({ pointer: `/checklist/${item.key}`, message: `Fehlt noch: ${item.label}.` })),
+        `Die Leistung kann erst angeboten werden, wenn die Checkliste vollständig ist. Es fehlt: ${missing.map((item) => item.label).join('; ')}.`,
+      );
+    }
   }
   await deps.storage.enablements.save(
     { ...next, changedBy: user.id, changedAt: deps.now().toISOString() },

@@ -162,7 +162,7 @@ describe('citizen portals', () => {
     await server.deps.storage.localDetails.put(
       'wegberg',
       'sperrmuell-anmeldung',
-      { office: 'Bürgerbüro Wegberg', contact: 'Frau Beispiel', phone: '02434 83-0', email: 'buergerbuero@example.org', notificationEmail: 'intern@example.org', openingHours: 'Mo–Fr 8–12 Uhr' },
+      { office: 'Bürgerbüro Wegberg', contact: 'Frau Beispiel', phone: '02434 83-0', email: 'buergerbuero@example.org', notificationEmail: 'intern@example.org', openingHours: 'Mo–Fr 8–12 Uhr', address: 'Rathausplatz 25\n41844 Wegberg', feeAmounts: {} },
       new Date().toISOString(),
       'test',
     );

@@ -198,16 +198,21 @@ describe('staff story: build, publish, enable, submit, evolve, inbox', () => {
     await admin.getByRole('link', { name: 'Angebot' }).first().click();
     await admin.getByRole('link', { name: TITLE }).click();
     await admin.getByRole('heading', { name: TITLE }).waitFor();
+    // The enable checklist needs the local details first (Wegberg's legal pages are seeded).
+    await admin.getByLabel('Zuständige Stelle').fill('Umweltamt Wegberg');
+    await admin.getByLabel('Anschrift der zuständigen Stelle').fill('Rathausplatz 25\n41844 Wegberg');
+    await admin.getByLabel('Telefon').fill('02434 83-0');
+    await admin.getByLabel('E-Mail', { exact: true }).fill('umweltamt@wegberg.example');
+    await admin.getByLabel('Öffnungszeiten').fill('Mo–Fr 8–12 Uhr');
+    await admin.getByRole('button', { name: 'Örtliche Angaben speichern' }).click();
+    await admin.getByText('Die örtlichen Angaben wurden gespeichert.').waitFor();
+    await admin.getByText('Alles vollständig: Sie können die Leistung anbieten.').waitFor();
     await admin.getByLabel('Auf unserem Portal anbieten').check();
     await admin.getByLabel('Versionsregel').selectOption('follow');
     await admin.getByLabel('Hauptversion').selectOption('1');
     await admin.getByLabel('Vereinbart am').fill('2026-11-20');
     await admin.getByRole('button', { name: 'Angebot speichern' }).click();
     await admin.getByText('Das Angebot wurde gespeichert.').waitFor();
-    await admin.getByLabel('Zuständige Stelle').fill('Umweltamt Wegberg');
-    await admin.getByLabel('Öffnungszeiten').fill('Mo–Fr 8–12 Uhr');
-    await admin.getByRole('button', { name: 'Örtliche Angaben speichern' }).click();
-    await admin.getByText('Die örtlichen Angaben wurden gespeichert.').waitFor();
     expect(await axeViolations(admin)).toEqual([]);
     expect(await servedVersion('wegberg')).toBe('1.0.0');
 
@@ -290,6 +295,12 @@ describe('staff story: build, publish, enable, submit, evolve, inbox', () => {
       body: JSON.stringify(erkelenzAccount),
     });
     const erkelenzSession = { cookie: (erkelenz.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: ((await erkelenz.json()) as { csrfToken: string }).csrfToken };
+    const details = await fetch(`${server.baseUrl}/api/v1/staff/catalogue/${SERVICE}/local-details`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie: erkelenzSession.cookie, 'x-csrf-token': erkelenzSession.csrf },
+      body: JSON.stringify({ office: 'Umweltamt Erkelenz', address: 'Johannismarkt 17\n41812 Erkelenz', phone: '02431 85-0', email: 'umwelt@erkelenz.example', openingHours: 'Mo–Fr 8–12 Uhr' }),
+    });
+    expect(details.status).toBe(200);
     const enabled = await fetch(`${server.baseUrl}/api/v1/staff/enablements/${SERVICE}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', cookie: erkelenzSession.cookie, 'x-csrf-token': erkelenzSession.csrf },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEditorDefinition } from '../helpers/createEditorDefinition.ts';
+import { completeLocalDetails } from '../helpers/completeLocalDetails.ts';
 import { createStaffSession, type StaffSessionForTest } from '../helpers/createStaffSession.ts';
 import { startServer, type StartedServer } from '../helpers/startServer.ts';
 
@@ -88,6 +89,7 @@ describe('the server checks every permission', () => {
   });
 
   it("When a Kreis editor asks for a Kommune's submissions, then the server refuses (403) and a known id is not readable", async () => {
+    await completeLocalDetails(server, wegbergStaff, SERVICE);
     await call(wegbergStaff, 'PUT', `/api/v1/staff/enablements/${SERVICE}`, { enabled: true, versionPolicy: '^1', agreedOn: '2026-11-01' });
     const id = await submitTo('wegberg', SERVICE, { name: 'Erika Mustermann' });
     expect((await call(editor, 'GET', '/api/v1/staff/submissions')).status).toBe(403);
@@ -117,7 +119,7 @@ describe('the server checks every permission', () => {
     expect(await server.deps.storage.localDetails.get('erkelenz', SERVICE)).toBeUndefined();
     const served = await (await fetch(`${server.baseUrl}/api/v1/tenants/wegberg/services/${SERVICE}`)).json();
     const { notificationEmail: _internal, ...shown } = details;
-    expect(served.local).toEqual(shown);
+    expect(served.local).toEqual({ ...shown, address: '', feeAmounts: {} });
   });
 
   it('When local details have a malformed e-mail address, then 422 names the field in German', async () => {

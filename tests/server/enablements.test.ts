@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completeLocalDetails } from '../helpers/completeLocalDetails.ts';
 import { createStaffSession, type StaffSessionForTest } from '../helpers/createStaffSession.ts';
 import type { StartedServer } from '../helpers/startServer.ts';
 import { postJson, startFixtureServer, VALID_V1, VALID_V2 } from './startFixtureServer.ts';
@@ -9,6 +10,7 @@ describe('staff enablements', () => {
   beforeAll(async () => {
     server = await startFixtureServer();
     selfkant = await createStaffSession(server, 'selfkant');
+    await completeLocalDetails(server, selfkant, 'testantrag');
   });
   afterAll(async () => {
     await server.close();

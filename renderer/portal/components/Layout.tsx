@@ -43,7 +43,7 @@ export function Layout({ participant, children }: { participant: Participant | u
       <footer className="kf-footer">
         <div className="kern-container">
           {participant ? (
-            <nav aria-label="Service und Barrierefreiheit">
+            <nav aria-label="Service, Barrierefreiheit und rechtliche Hinweise">
               <ul className="kern-list kern-list--horizontal">
                 <li>
                   <Link to={portalPaths.start(participant.slug)}>Alle Leistungen</Link>
@@ -56,6 +56,15 @@ export function Layout({ participant, children }: { participant: Participant | u
                 </li>
                 <li>
                   <Link to={portalPaths.feedback(participant.slug)}>Barriere melden</Link>
+                </li>
+                <li>
+                  <Link to={portalPaths.legal(participant.slug, 'impressum')}>Impressum</Link>
+                </li>
+                <li>
+                  <Link to={portalPaths.legal(participant.slug, 'datenschutz')}>Datenschutz</Link>
+                </li>
+                <li>
+                  <Link to={portalPaths.legal(participant.slug, 'kontakt')}>Kontakt</Link>
                 </li>
               </ul>
             </nav>

@@ -12,6 +12,7 @@ import { Alert } from '../components/Alert.tsx';
 import { Link } from '../components/Link.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { PrivacyNotice } from '../components/PrivacyNotice.tsx';
 import { downloadText } from '../downloadSummary.ts';
 import { formatDate, formatDateTime } from '../../shared/formatDateTime.ts';
 import { ApiError, describeApiError, portalApi, type DraftSaved, type ServedDefinition, type SubmissionReceipt } from '../portalApi.ts';
@@ -315,6 +316,7 @@ function FormFlow({
           )}
         </Alert>
       ) : null}
+      {phase.step === 0 ? <PrivacyNotice definition={definition} /> : null}
       {multiStep ? (
         <div className="kf-progress">
           <p className="kern-body kern-body--bold" id="kf-fortschritt">

@@ -40,8 +40,19 @@ export function ServicePage({ service }: { service: string }) {
   }
   const definition = state.value;
   const details = definition.local;
+  const info = definition.serviceInfo;
   const closed = definition.acceptsSubmissions === false;
   const stepCount = definition.steps?.length ?? 1;
+  const contactRows = (
+    [
+      ['Stelle', details?.office || (info?.contactRole ? `${participant.name}, ${info.contactRole}` : '')],
+      ['Anschrift', details?.address ?? ''],
+      ['Öffnungszeiten', details?.openingHours ?? ''],
+      ['Telefon', details?.phone ?? ''],
+      ['E-Mail', details?.email ?? ''],
+      ['Ansprechperson', details?.contact ?? ''],
+    ] as const
+  ).filter(([, value]) => Boolean(value));
   return (
     <>
       <nav aria-label="Brotkrumen" className="kf-breadcrumb">
@@ -49,67 +60,107 @@ export function ServicePage({ service }: { service: string }) {
       </nav>
       <PageHeading title={definition.title}>{definition.title}</PageHeading>
       <p className="kern-body kern-body--large kf-prewrap">{definition.description}</p>
-      <dl className="kern-description-list">
-        {definition.category ? (
-          <div className="kern-description-list-item">
-            <dt className="kern-description-list-item__key">Kategorie</dt>
-            <dd className="kern-description-list-item__value">{definition.category}</dd>
-          </div>
-        ) : null}
-        <div className="kern-description-list-item">
-          <dt className="kern-description-list-item__key">Federführung</dt>
-          <dd className="kern-description-list-item__value">{describeLead(definition.lead)}</dd>
-        </div>
-        {definition.legalBasis ? (
-          <div className="kern-description-list-item">
-            <dt className="kern-description-list-item__key">Rechtsgrundlage</dt>
-            <dd className="kern-description-list-item__value">{definition.legalBasis}</dd>
-          </div>
-        ) : null}
-        <div className="kern-description-list-item">
-          <dt className="kern-description-list-item__key">Umfang</dt>
-          <dd className="kern-description-list-item__value">
-            {stepCount === 1 ? 'Ein Formularschritt' : `${stepCount} Formularschritte`}, danach prüfen Sie Ihre Angaben vor dem Absenden.
-          </dd>
-        </div>
-      </dl>
-      {details ? (
-        <section aria-labelledby="kf-kontakt" className="kf-section">
-          <h2 className="kern-heading-medium" id="kf-kontakt">
-            Ihre Ansprechstelle
+      {definition.fees.length > 0 ? (
+        <section aria-labelledby="kf-kosten" className="kf-section">
+          <h2 className="kern-heading-medium" id="kf-kosten">
+            Kosten
           </h2>
           <dl className="kern-description-list">
-            {(
-              [
-                ['Stelle', details.office],
-                ['Ansprechperson', details.contact],
-                ['Telefon', details.phone],
-                ['E-Mail', details.email],
-                ['Öffnungszeiten', details.openingHours],
-              ] as const
-            )
-              .filter(([, value]) => Boolean(value))
-              .map(([key, value]) => (
-                <div className="kern-description-list-item" key={key}>
-                  <dt className="kern-description-list-item__key">{key}</dt>
-                  <dd className="kern-description-list-item__value kf-prewrap">
-                    {key === 'E-Mail' ? (
-                      <a className="kern-link" href={`mailto:${value}`}>
-                        {value}
-                      </a>
-                    ) : key === 'Telefon' ? (
-                      <a className="kern-link" href={`tel:${String(value).replace(/[^0-9+]/g, '')}`}>
-                        {value}
-                      </a>
-                    ) : (
-                      value
-                    )}
-                  </dd>
-                </div>
-              ))}
+            {definition.fees.map((fee) => (
+              <div className="kern-description-list-item" key={fee.key}>
+                <dt className="kern-description-list-item__key">{fee.label}</dt>
+                <dd className="kern-description-list-item__value">
+                  {fee.amount ?? 'Bitte erfragen Sie den Betrag bei der zuständigen Stelle.'}
+                  {fee.note ? <span className="kf-block kern-body--small">{fee.note}</span> : null}
+                </dd>
+              </div>
+            ))}
           </dl>
         </section>
       ) : null}
+      {info?.documents && info.documents.length > 0 ? (
+        <section aria-labelledby="kf-unterlagen" className="kf-section">
+          <h2 className="kern-heading-medium" id="kf-unterlagen">
+            Erforderliche Unterlagen
+          </h2>
+          <ul className="kern-list kern-list--bullet">
+            {info.documents.map((document) => (
+              <li key={document}>{document}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {info?.processingTime ? (
+        <section aria-labelledby="kf-dauer" className="kf-section">
+          <h2 className="kern-heading-medium" id="kf-dauer">
+            Bearbeitungsdauer
+          </h2>
+          <p className="kern-body">{info.processingTime}</p>
+        </section>
+      ) : null}
+      {contactRows.length > 0 ? (
+        <section aria-labelledby="kf-kontakt" className="kf-section">
+          <h2 className="kern-heading-medium" id="kf-kontakt">
+            Zuständige Stelle
+          </h2>
+          <dl className="kern-description-list">
+            {contactRows.map(([key, value]) => (
+              <div className="kern-description-list-item" key={key}>
+                <dt className="kern-description-list-item__key">{key}</dt>
+                <dd className="kern-description-list-item__value kf-prewrap">
+                  {key === 'E-Mail' ? (
+                    <a className="kern-link" href={`mailto:${value}`}>
+                      {value}
+                    </a>
+                  ) : key === 'Telefon' ? (
+                    <a className="kern-link" href={`tel:${String(value).replace(/[^0-9+]/g, '')}`}>
+                      {value}
+                    </a>
+                  ) : (
+                    value
+                  )}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+      <section aria-labelledby="kf-weiteres" className="kf-section">
+        <h2 className="kern-heading-medium" id="kf-weiteres">
+          Weitere Informationen
+        </h2>
+        <dl className="kern-description-list">
+          {definition.legalBasis ? (
+            <div className="kern-description-list-item">
+              <dt className="kern-description-list-item__key">Rechtsgrundlage</dt>
+              <dd className="kern-description-list-item__value">{definition.legalBasis}</dd>
+            </div>
+          ) : null}
+          {definition.category ? (
+            <div className="kern-description-list-item">
+              <dt className="kern-description-list-item__key">Kategorie</dt>
+              <dd className="kern-description-list-item__value">{definition.category}</dd>
+            </div>
+          ) : null}
+          <div className="kern-description-list-item">
+            <dt className="kern-description-list-item__key">Federführung</dt>
+            <dd className="kern-description-list-item__value">{describeLead(definition.lead)}</dd>
+          </div>
+          <div className="kern-description-list-item">
+            <dt className="kern-description-list-item__key">Umfang</dt>
+            <dd className="kern-description-list-item__value">
+              {stepCount === 1 ? 'Ein Formularschritt' : `${stepCount} Formularschritte`}, danach prüfen Sie Ihre Angaben vor dem Absenden.
+            </dd>
+          </div>
+          <div className="kern-description-list-item">
+            <dt className="kern-description-list-item__key">Datenschutz</dt>
+            <dd className="kern-description-list-item__value">
+              Ihre Angaben werden nach {definition.retentionDays} Tagen gelöscht.{' '}
+              <Link to={portalPaths.legal(participant.slug, 'datenschutz')}>Datenschutzerklärung</Link>
+            </dd>
+          </div>
+        </dl>
+      </section>
       {closed ? (
         <Alert kind="warning" title="Keine neuen Anträge">
           <p className="kern-body">{definition.closedMessage ?? 'Dieses Serviceportal nimmt keine neuen Anträge mehr an.'}</p>

@@ -3,17 +3,19 @@ import { ApiError, staffApi } from '../api/staffApi.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
 import { Checkbox } from '../components/Checkbox.tsx';
+import { Link } from '../components/Link.tsx';
 import { LoadState } from '../components/LoadState.tsx';
 import { SelectField } from '../components/SelectField.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { VersionList } from '../components/VersionList.tsx';
 import { useApi } from '../components/useApi.ts';
 import { formatDate, formatLead, participantName } from '../formatting.ts';
+import { STAFF_BASE } from '../navigation.ts';
 import { useSession } from '../session.ts';
 import type { CatalogueEntry, LocalDetails } from '../staffTypes.ts';
 import { describeChangeInGerman } from '../../../engine/german/index.ts';
 
-const EMPTY_DETAILS: LocalDetails = { office: '', contact: '', phone: '', email: '', notificationEmail: '', openingHours: '' };
+const EMPTY_DETAILS: LocalDetails = { office: '', contact: '', phone: '', email: '', notificationEmail: '', openingHours: '', address: '', feeAmounts: {} };
 
 function todayIso(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
@@ -44,7 +46,15 @@ function EnablementForm({ entry, onSaved }: { entry: CatalogueEntry; onSaved: ()
       onSaved();
     } catch (error) {
       setErrors(fieldErrors(error));
-      setMessage({ kind: 'danger', text: error instanceof ApiError && error.status === 403 ? 'Ihre Rolle erlaubt diese Änderung nicht.' : 'Das Angebot konnte nicht gespeichert werden.' });
+      setMessage({
+        kind: 'danger',
+        text:
+          error instanceof ApiError && error.code === 'ENABLE_CHECKLIST_INCOMPLETE'
+            ? error.message
+            : error instanceof ApiError && error.status === 403
+              ? 'Ihre Rolle erlaubt diese Änderung nicht.'
+              : 'Das Angebot konnte nicht gespeichert werden.',
+      });
     }
   };
 
@@ -78,7 +88,7 @@ function EnablementForm({ entry, onSaved }: { entry: CatalogueEntry; onSaved: ()
 }
 
 /** The participant's own details shown on its portal's service page. */
-function LocalDetailsForm({ entry }: { entry: CatalogueEntry }) {
+function LocalDetailsForm({ entry, onSaved }: { entry: CatalogueEntry; onSaved: () => void }) {
   const [details, setDetails] = useState<LocalDetails>(entry.local ?? EMPTY_DETAILS);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
@@ -92,6 +102,7 @@ function LocalDetailsForm({ entry }: { entry: CatalogueEntry }) {
     try {
       setDetails(await staffApi.put<LocalDetails>(`/api/v1/staff/catalogue/${encodeURIComponent(entry.id)}/local-details`, details));
       setMessage({ kind: 'success', text: 'Die örtlichen Angaben wurden gespeichert.' });
+      onSaved();
     } catch (error) {
       setErrors(fieldErrors(error));
       setMessage({ kind: 'danger', text: 'Die örtlichen Angaben konnten nicht gespeichert werden.' });
@@ -105,14 +116,55 @@ function LocalDetailsForm({ entry }: { entry: CatalogueEntry }) {
       </h2>
       <p className="kern-body kern-body--small">Diese Angaben erscheinen auf der Seite des Dienstes in Ihrem Portal.</p>
       {message ? <Alert kind={message.kind}><p className="kern-body">{message.text}</p></Alert> : null}
-      <TextField id="ort-stelle" label="Zuständige Stelle" value={details.office} onChange={set('office')} error={errors.office} />
+      <TextField id="ort-stelle" label="Zuständige Stelle" value={details.office} onChange={set('office')} error={errors.office} required />
       <TextField id="ort-kontakt" label="Ansprechperson" value={details.contact} onChange={set('contact')} error={errors.contact} />
-      <TextField id="ort-telefon" label="Telefon" type="tel" value={details.phone} onChange={set('phone')} error={errors.phone} />
-      <TextField id="ort-email" label="E-Mail" type="email" value={details.email} onChange={set('email')} error={errors.email} />
+      <TextField id="ort-telefon" label="Telefon" type="tel" value={details.phone} onChange={set('phone')} error={errors.phone} required />
+      <TextField id="ort-email" label="E-Mail" type="email" value={details.email} onChange={set('email')} error={errors.email} required />
       <TextField id="ort-benachrichtigung" label="Benachrichtigungs-E-Mail für neue Anträge" type="email" value={details.notificationEmail} onChange={set('notificationEmail')} error={errors.notificationEmail} />
-      <TextField id="ort-zeiten" label="Öffnungszeiten" multiline rows={3} value={details.openingHours} onChange={set('openingHours')} error={errors.openingHours} />
+      <TextField id="ort-anschrift" label="Anschrift der zuständigen Stelle" multiline rows={3} value={details.address} onChange={set('address')} error={errors.address} hint="Straße und Hausnummer, Postleitzahl und Ort." required />
+      <TextField id="ort-zeiten" label="Öffnungszeiten" multiline rows={3} value={details.openingHours} onChange={set('openingHours')} error={errors.openingHours} required />
+      {entry.fees.map((fee) => (
+        <TextField
+          key={fee.key}
+          id={`ort-gebuehr-${fee.key}`}
+          label={`Gebühr vor Ort: ${fee.label}`}
+          value={details.feeAmounts[fee.key] ?? ''}
+          onChange={(value) => setDetails((current) => ({ ...current, feeAmounts: { ...current.feeAmounts, [fee.key]: value } }))}
+          hint={fee.amount ? `Vorgabe des Kreises: ${fee.amount}. Nur ausfüllen, wenn bei Ihnen ein anderer Betrag gilt.` : 'Betrag nach Ihrer örtlichen Satzung, z. B. „30,00 Euro“.'}
+          required={!fee.amount}
+          error={errors[`feeAmounts/${fee.key}`]}
+        />
+      ))}
       <Button type="submit">Örtliche Angaben speichern</Button>
     </form>
+  );
+}
+
+/** What must exist before the participant may switch the service on (legal pages, local details, local fees). */
+function Checklist({ entry }: { entry: CatalogueEntry }) {
+  const open = entry.checklist.items.filter((item) => !item.done).length;
+  return (
+    <section className="staff-section" aria-labelledby="checkliste-titel">
+      <h2 className="kern-heading-medium" id="checkliste-titel">
+        Checkliste vor dem Anbieten
+      </h2>
+      <p className="kern-body" role="status">
+        {open === 0 ? 'Alles vollständig: Sie können die Leistung anbieten.' : `Noch ${open === 1 ? 'ein Punkt fehlt' : `${open} Punkte fehlen`}, bevor Sie die Leistung anbieten können.`}
+      </p>
+      <ul className="kern-list staff-checklist">
+        {entry.checklist.items.map((item) => (
+          <li key={item.key}>
+            <span className="kern-label">{item.done ? 'Erledigt' : 'Fehlt'}:</span> {item.label}
+            {!item.done && item.key.startsWith('legal.') ? (
+              <>
+                {' '}
+                (<Link to={`${STAFF_BASE}/rechtliches`}>Rechtliche Seiten</Link>)
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -148,13 +200,14 @@ export function OfferingPage({ serviceId }: { serviceId: string }) {
               ) : null}
             </Alert>
           ) : null}
+          {manages ? <Checklist entry={entry} /> : null}
           {manages ? (
             <div className="staff-columns">
               <section className="staff-section">
                 <EnablementForm entry={entry} onSaved={reload} />
               </section>
               <section className="staff-section">
-                <LocalDetailsForm entry={entry} />
+                <LocalDetailsForm entry={entry} onSaved={reload} />
               </section>
             </div>
           ) : (

@@ -7,6 +7,7 @@ import { SqliteCitizenDraftRepository } from './SqliteCitizenDraftRepository.ts'
 import { SqliteAuditRepository } from './SqliteAuditRepository.ts';
 import { SqliteDatabase } from './SqliteDatabase.ts';
 import { SqliteEditorDraftRepository } from './SqliteEditorDraftRepository.ts';
+import { SqliteLegalPagesRepository } from './SqliteLegalPagesRepository.ts';
 import { SqliteLocalDetailsRepository } from './SqliteLocalDetailsRepository.ts';
 import { SqliteLoginThrottleRepository } from './SqliteLoginThrottleRepository.ts';
 import { SqliteEnablementRepository } from './SqliteEnablementRepository.ts';
@@ -54,6 +55,7 @@ export async function createSqliteStorage(file: string, options: { maxCommitBatc
     staffAccounts: new SqliteStaffAccountRepository(db),
     auditView: new SqliteAuditViewRepository(db),
     statistics: new SqliteStatisticsRepository(db),
+    legalPages: new SqliteLegalPagesRepository(db),
     checkIntegrity: () => db.checkIntegrity(),
     close: () => db.close(),
   };
