@@ -7,6 +7,7 @@ import type { AppDeps } from './AppDeps.ts';
 import type { Logger } from './Logger.ts';
 import type { ServerConfig } from './ServerConfig.ts';
 import { createSqliteStorage } from './storage/sqlite/createSqliteStorage.ts';
+import { seedDeliveryDefaults } from './usecases/seedDeliveryDefaults.ts';
 import { seedEnablements } from './usecases/seedEnablements.ts';
 import { seedPopulation } from './usecases/seedPopulation.ts';
 import { syncCatalogue } from './usecases/syncCatalogue.ts';
@@ -32,6 +33,7 @@ export async function createServerDeps(config: ServerConfig, logger: Logger, now
       logger.info('enablements seeded', { inserted });
     }
     logger.info('population seeded', { inserted: await seedPopulation(storage, config.seedDir) });
+    logger.info('delivery defaults seeded', { inserted: await seedDeliveryDefaults(storage, config.delivery.smtpUrl, now()) });
   } catch (error) {
     await storage.close().catch(() => undefined);
     throw error;

@@ -10,6 +10,8 @@ import type { ParticipantRepository } from './ParticipantRepository.ts';
 import type { SessionRepository } from './SessionRepository.ts';
 import type { SubmissionRepository } from './SubmissionRepository.ts';
 import type { UserRepository } from './UserRepository.ts';
+import type { DeliveryChannelRepository } from './DeliveryChannelRepository.ts';
+import type { OutboxRepository } from './OutboxRepository.ts';
 
 /**
  * All repositories of the server, composed into one object passed to createApp. Routes and use cases see only these
@@ -29,6 +31,8 @@ export interface Storage {
   localDetails: LocalDetailsRepository;
   citizenDrafts: CitizenDraftRepository;
   accessibilityFeedback: AccessibilityFeedbackRepository;
+  deliveryChannels: DeliveryChannelRepository;
+  outbox: OutboxRepository;
   /** 'ok' when the database is sound (PRAGMA integrity_check for SQLite). */
   checkIntegrity(): Promise<string>;
   /** Waits for pending writes and closes the database. */

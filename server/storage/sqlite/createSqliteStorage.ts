@@ -14,6 +14,8 @@ import { SqliteParticipantRepository } from './SqliteParticipantRepository.ts';
 import { SqliteSessionRepository } from './SqliteSessionRepository.ts';
 import { SqliteSubmissionRepository } from './SqliteSubmissionRepository.ts';
 import { SqliteUserRepository } from './SqliteUserRepository.ts';
+import { SqliteDeliveryChannelRepository } from './SqliteDeliveryChannelRepository.ts';
+import { SqliteOutboxRepository } from './SqliteOutboxRepository.ts';
 
 export interface SqliteStorage extends Storage {
   /** The underlying database, for repositories of other areas and for tests. */
@@ -46,6 +48,8 @@ export async function createSqliteStorage(file: string, options: { maxCommitBatc
     localDetails: new SqliteLocalDetailsRepository(db),
     citizenDrafts: new SqliteCitizenDraftRepository(db),
     accessibilityFeedback: new SqliteAccessibilityFeedbackRepository(db),
+    deliveryChannels: new SqliteDeliveryChannelRepository(db),
+    outbox: new SqliteOutboxRepository(db),
     checkIntegrity: () => db.checkIntegrity(),
     close: () => db.close(),
   };

@@ -6,10 +6,11 @@ import { migration031 } from './migration031.ts';
 import { migration040 } from './migration040.ts';
 import { migration041 } from './migration041.ts';
 import { migration050 } from './migration050.ts';
+import { migration090 } from './migration090.ts';
 
 /**
  * All migrations, applied in ascending version order. Add yours with one line (ranges: server core 1-19,
- * agreement 20-29, staff apps 30-39, portal 40-49, submission erasure 50-59).
+ * agreement 20-29, staff apps 30-39, portal 40-49, submission erasure 50-59, delivery 90-99).
  */
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration040,
   migration041,
   migration050,
+  migration090,
 ];
