@@ -38,6 +38,12 @@ export function isPrivateAddress(address: string): boolean {
   if (family === 6) {
     const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
     if (mapped) return PRIVATE.check(mapped[1]!, 'ipv4');
+    const mappedHex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
+    if (mappedHex) {
+      const high = parseInt(mappedHex[1]!, 16);
+      const low = parseInt(mappedHex[2]!, 16);
+      return PRIVATE.check(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`, 'ipv4');
+    }
     return PRIVATE.check(address, 'ipv6');
   }
   return true;
@@ -70,7 +76,7 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
       const list = addresses as unknown as LookupAddress[];
       const allowed = allowPrivate ? list : list.filter((entry) => !isPrivateAddress(entry.address));
       if (allowed.length === 0) {
-        return callback(new DeliveryError('TARGET_PRIVATE', 'the target resolves to a private address range (OUTBOUND_ALLOW_PRIVATE is off)'), '', 4);
+        return callback(new DeliveryError('TARGET_PRIVATE', 'the target resolves to a private address range (OUTBOUND_ALLOW_PRIVATE is off)', true), '', 4);
       }
       if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, allowed);
       callback(null, allowed[0]!.address, allowed[0]!.family);

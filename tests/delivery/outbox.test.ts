@@ -97,3 +97,26 @@ describe('transactional outbox', () => {
     expect(await outbox.markDelivered(first.id, 'relay-c', later.toISOString())).toBe(true);
   });
 });
+
+describe('retry delay', () => {
+  it('When attempts fail, then the delay doubles from the base with ±20 % jitter and never exceeds the maximum', async () => {
+    const { computeRetryDelay } = await import('../../server/delivery/computeRetryDelay.ts');
+    const minute = 60_000;
+    expect(computeRetryDelay(1, minute, 24 * 60 * minute, () => 0.5)).toBe(minute);
+    expect(computeRetryDelay(2, minute, 24 * 60 * minute, () => 0.5)).toBe(2 * minute);
+    expect(computeRetryDelay(1, minute, 24 * 60 * minute, () => 0)).toBe(0.8 * minute);
+    expect(computeRetryDelay(1, minute, 24 * 60 * minute, () => 1)).toBe(1.2 * minute);
+    expect(computeRetryDelay(12, minute, 24 * 60 * minute, () => 1)).toBe(24 * 60 * minute);
+    expect(computeRetryDelay(40, minute, 24 * 60 * minute, () => 0.5)).toBe(24 * 60 * minute);
+  });
+});
+
+describe('SSRF guard', () => {
+  it('When addresses are checked, then loopback, private, link-local and mapped forms are private and public ones are not', async () => {
+    const { isPrivateAddress } = await import('../../server/delivery/requestOutbound.ts');
+    for (const address of ['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:a9fe:a9fe']) {
+      expect(isPrivateAddress(address), address).toBe(true);
+    }
+    for (const address of ['1.1.1.1', '93.184.216.34', '2a00:1450:4001:80b::200e']) expect(isPrivateAddress(address), address).toBe(false);
+  });
+});
