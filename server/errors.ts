@@ -55,6 +55,12 @@ export const ERRORS = {
   INVALID_RESUME_CODE: { status: 404, message: 'There is no saved draft for this resume code (unknown or expired).' },
   DRAFT_OUTDATED: { status: 410, message: 'The service changed incompatibly since the draft was saved; the draft cannot be resumed.' },
   INVALID_FEEDBACK: { status: 422, message: 'A barrier report needs a message (10 to 5000 characters); page and email are optional.' },
+  // Delivery (outbox, channels)
+  INVALID_DELIVERY_CHANNEL: { status: 422, message: 'The delivery channel is invalid; see errors.' },
+  DELIVERY_CHANNEL_NOT_FOUND: { status: 404, message: 'There is no delivery channel with this id.' },
+  DELIVERY_CHANNEL_EXISTS: { status: 409, message: 'The participant already has a channel of this kind for this service.' },
+  DELIVERY_NOT_FOUND: { status: 404, message: 'There is no delivery with this id.' },
+  DELIVERY_NOT_DEAD: { status: 409, message: 'Only a dead-lettered delivery can be sent again.' },
   // Operations
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again later.' },
   INTERNAL_ERROR: { status: 500, message: 'An unexpected error occurred.' },
