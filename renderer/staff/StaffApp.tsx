@@ -3,6 +3,7 @@ import { setCsrfToken, SIGNED_OUT_EVENT, staffApi } from './api/staffApi.ts';
 import { StaffLayout } from './components/StaffLayout.tsx';
 import { navigate, STAFF_BASE, useLocation } from './navigation.ts';
 import { CataloguePage } from './pages/CataloguePage.tsx';
+import { DeliveryPage } from './pages/DeliveryPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -38,6 +39,7 @@ function renderPage(path: string) {
   if (section === 'eingang' && !id) return <InboxPage />;
   if (section === 'eingang' && id) return <SubmissionPage submissionId={id} />;
   if (section === 'berichte') return <ReportsPage />;
+  if (section === 'zustellung') return <DeliveryPage />;
   return <NotFoundPage />;
 }
 
