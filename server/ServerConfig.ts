@@ -51,6 +51,36 @@ export interface ServerConfig {
   maxCommitBatch: number;
   /** Roles that must use the TOTP second factor (REQUIRE_TOTP_FOR, e.g. admin,editor); empty: optional for all. */
   requireTotpFor: readonly ('staff' | 'editor' | 'admin')[];
+  /** Delivery after "Absenden" (outbox relay, e-mail, webhooks, FIT-Connect). */
+  delivery: DeliveryConfig;
+}
+
+/** Settings of the outbox relay and its channels (see the README, "Delivery"). */
+export interface DeliveryConfig {
+  /** Run the relay inside the server process (`DELIVERY_RELAY`, default true; false when `npm run worker` runs it). */
+  relayInServer: boolean;
+  /** nodemailer SMTP URL (`SMTP_URL`); unset = no e-mail. */
+  smtpUrl: string | undefined;
+  /** Sender address of all mails (`MAIL_FROM`). */
+  mailFrom: string;
+  /** Public base URL of the server for links in mails and webhooks (`PUBLIC_BASE_URL`). */
+  publicBaseUrl: string;
+  /** Allow outbound targets in private, loopback and link-local ranges (`OUTBOUND_ALLOW_PRIVATE`; SSRF guard off). */
+  allowPrivateTargets: boolean;
+  /** Relay polling interval when idle, ms. */
+  pollMs: number;
+  /** Lease of a claimed delivery, ms (longer than any send may take). */
+  leaseMs: number;
+  /** Deliveries in flight at once per relay. */
+  concurrency: number;
+  /** First retry delay, ms (doubles per attempt, with jitter). */
+  retryBaseMs: number;
+  /** Largest retry delay, ms. */
+  retryMaxMs: number;
+  /** Attempts before a delivery is dead-lettered. */
+  maxAttempts: number;
+  /** Timeout of one outbound HTTP request (webhook, FIT-Connect), ms. */
+  httpTimeoutMs: number;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';

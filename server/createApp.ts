@@ -25,6 +25,7 @@ import { createStaffOfferingRouter } from './routes/createStaffOfferingRouter.ts
 import { createStaffEnablementsRouter } from './routes/createStaffEnablementsRouter.ts';
 import { createStaffSubmissionsRouter } from './routes/createStaffSubmissionsRouter.ts';
 import { createStaffAccountsRouter } from './routes/createStaffAccountsRouter.ts';
+import { createStaffDeliveryRouter } from './routes/createStaffDeliveryRouter.ts';
 
 /**
  * Builds the Express application (without listening). Every API response defaults to Cache-Control: no-store;
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps): Application {
     { path: '/api/v1/staff', router: createAgreementRouter(deps) },
     { path: '/api/v1/staff', router: createStaffAccountsRouter(deps) },
     { path: '/api/v1', router: createLegalPagesRouter(deps) },
+    { path: '/api/v1/staff', router: createStaffDeliveryRouter(deps) },
   ];
   for (const mount of mounts) app.use(mount.path, mount.router);
   app.locals.routerMounts = mounts;

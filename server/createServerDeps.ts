@@ -7,6 +7,7 @@ import type { AppDeps } from './AppDeps.ts';
 import type { Logger } from './Logger.ts';
 import type { ServerConfig } from './ServerConfig.ts';
 import { createSqliteStorage } from './storage/sqlite/createSqliteStorage.ts';
+import { seedDeliveryDefaults } from './usecases/seedDeliveryDefaults.ts';
 import { seedEnablements } from './usecases/seedEnablements.ts';
 import { seedLegalAndLocalDetails } from './usecases/seedLegalAndLocalDetails.ts';
 import { seedPopulation } from './usecases/seedPopulation.ts';
@@ -34,6 +35,7 @@ export async function createServerDeps(config: ServerConfig, logger: Logger, now
     }
     logger.info('population seeded', { inserted: await seedPopulation(storage, config.seedDir) });
     logger.info('legal pages and local details seeded', await seedLegalAndLocalDetails(storage, logger, config.seedDir, now()));
+    logger.info('delivery defaults seeded', { inserted: await seedDeliveryDefaults(storage, config.delivery.smtpUrl, now()) });
   } catch (error) {
     await storage.close().catch(() => undefined);
     throw error;

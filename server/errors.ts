@@ -75,6 +75,12 @@ export const ERRORS = {
   // Legal pages and enable checklist
   INVALID_LEGAL_PAGES: { status: 422, message: 'The legal pages are invalid.' },
   ENABLE_CHECKLIST_INCOMPLETE: { status: 422, message: 'The service cannot be enabled before its enable checklist is complete; see errors for what is missing.' },
+  // Delivery (outbox, channels)
+  INVALID_DELIVERY_CHANNEL: { status: 422, message: 'The delivery channel is invalid; see errors.' },
+  DELIVERY_CHANNEL_NOT_FOUND: { status: 404, message: 'There is no delivery channel with this id.' },
+  DELIVERY_CHANNEL_EXISTS: { status: 409, message: 'The participant already has a channel of this kind for this service.' },
+  DELIVERY_NOT_FOUND: { status: 404, message: 'There is no delivery with this id.' },
+  DELIVERY_NOT_DEAD: { status: 409, message: 'Only a dead-lettered delivery can be sent again.' },
   // Operations
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again later.' },
   INTERNAL_ERROR: { status: 500, message: 'An unexpected error occurred.' },

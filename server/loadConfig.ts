@@ -36,7 +36,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     retentionIntervalMs: readInteger(env, 'RETENTION_INTERVAL_MS', 60 * 60 * 1000, 1000, 7 * 24 * 60 * 60 * 1000),
     maxCommitBatch: readInteger(env, 'MAX_COMMIT_BATCH', 256, 1, 10_000),
     requireTotpFor: readRoles(env.REQUIRE_TOTP_FOR),
+    delivery: loadDeliveryConfig(env),
   };
+}
+
+function loadDeliveryConfig(env: NodeJS.ProcessEnv): ServerConfig['delivery'] {
+  return {
+    relayInServer: readBoolean(env, 'DELIVERY_RELAY', true),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Serviceportal Kreis Heinsberg <noreply@kreis-heinsberg.example>',
+    publicBaseUrl: (env.PUBLIC_BASE_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
+    allowPrivateTargets: readBoolean(env, 'OUTBOUND_ALLOW_PRIVATE', false),
+    pollMs: readInteger(env, 'DELIVERY_POLL_MS', 1000, 10, 600_000),
+    leaseMs: readInteger(env, 'DELIVERY_LEASE_MS', 120_000, 1000, 3_600_000),
+    concurrency: readInteger(env, 'DELIVERY_CONCURRENCY', 16, 1, 256),
+    retryBaseMs: readInteger(env, 'DELIVERY_RETRY_BASE_MS', 60_000, 10, 3_600_000),
+    retryMaxMs: readInteger(env, 'DELIVERY_RETRY_MAX_MS', 24 * 3_600_000, 10, 7 * 24 * 3_600_000),
+    maxAttempts: readInteger(env, 'DELIVERY_MAX_ATTEMPTS', 13, 1, 100),
+    httpTimeoutMs: readInteger(env, 'OUTBOUND_TIMEOUT_MS', 10_000, 100, 120_000),
+  };
+}
+
+function readBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new Error(`Environment variable ${name}="${raw}" must be true or false.`);
 }
 
 function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

@@ -5,12 +5,14 @@ import { createLogger } from './createLogger.ts';
 import { createServerDeps } from './createServerDeps.ts';
 import { loadConfig } from './loadConfig.ts';
 import { startRetentionJob } from './startRetentionJob.ts';
+import { startDeliveryRelay } from './delivery/startDeliveryRelay.ts';
 
 /** `npm start`: the product on one SQLite file, listening on PORT. Configuration: see README (environment variables). */
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const deps = await createServerDeps(config, logger);
 const stopRetention = startRetentionJob(deps);
+const relay = config.delivery.relayInServer ? startDeliveryRelay(deps) : undefined;
 const app = createApp(deps);
 const server: Server = createHttpServer(app, config).listen(config.port, config.host, () => {
   const address = server.address();
@@ -33,6 +35,7 @@ async function shutdown(signal: string): Promise<void> {
   server.close();
   server.closeIdleConnections();
   await stopRetention();
+  await relay?.stop();
   await deps.storage.close();
   process.exit(0);
 }

@@ -59,6 +59,10 @@ export interface FormDefinition {
    */
   leikaKey?: string;
   /**
+   * JSON pointer to the string property (format email) holding the citizen's contact e-mail address, e.g. "/kontakt/email"; only this field receives the receipt and status e-mails.
+   */
+  contactEmail?: string;
+  /**
    * German category for the portal catalogue, e.g. 'Gewerbe' or 'Verkehr'.
    */
   category?: string;

@@ -3,6 +3,7 @@ import { setCsrfToken, SIGNED_OUT_EVENT, staffApi } from './api/staffApi.ts';
 import { StaffLayout } from './components/StaffLayout.tsx';
 import { navigate, STAFF_BASE, useLocation } from './navigation.ts';
 import { CataloguePage } from './pages/CataloguePage.tsx';
+import { DeliveryPage } from './pages/DeliveryPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
 import { LegalPagesPage } from './pages/LegalPagesPage.tsx';
@@ -48,6 +49,7 @@ function renderPage(path: string, refreshSession: () => void) {
   if (section === 'protokoll') return <AuditPage />;
   if (section === 'statistik') return <StatisticsPage />;
   if (section === 'rechtliches') return <LegalPagesPage />;
+  if (section === 'zustellung') return <DeliveryPage />;
   return <NotFoundPage />;
 }
 

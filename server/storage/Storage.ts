@@ -15,6 +15,8 @@ import type { UserRepository } from './UserRepository.ts';
 import type { StaffAccountRepository } from './StaffAccountRepository.ts';
 import type { AuditViewRepository } from './AuditViewRepository.ts';
 import type { StatisticsRepository } from './StatisticsRepository.ts';
+import type { DeliveryChannelRepository } from './DeliveryChannelRepository.ts';
+import type { OutboxRepository } from './OutboxRepository.ts';
 
 /**
  * All repositories of the server, composed into one object passed to createApp. Routes and use cases see only these
@@ -39,6 +41,8 @@ export interface Storage {
   auditView: AuditViewRepository;
   statistics: StatisticsRepository;
   legalPages: LegalPagesRepository;
+  deliveryChannels: DeliveryChannelRepository;
+  outbox: OutboxRepository;
   /** 'ok' when the database is sound (PRAGMA integrity_check for SQLite). */
   checkIntegrity(): Promise<string>;
   /** Waits for pending writes and closes the database. */

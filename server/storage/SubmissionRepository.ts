@@ -30,6 +30,15 @@ export interface NewSubmission {
   referencePrefix: string;
   /** Year of the reference (in Germany's time zone). */
   referenceYear: number;
+  /** The definition marks a contact e-mail and the data carries one: the citizen's mails may be queued. */
+  hasContactEmail?: boolean;
+}
+
+/** Outbox entry of a status change, written in the status change's transaction. */
+export interface StatusChangeOutbox {
+  /** Id of the status-change event (shared by its deliveries to all channels). */
+  eventId: string;
+  hasContactEmail: boolean;
 }
 
 export interface IdempotencyInput {
@@ -75,9 +84,20 @@ export interface SubmissionRepository {
   list(filter: SubmissionFilter, page: { offset: number; limit: number }): Promise<{ items: SubmissionSummary[]; total: number }>;
   /** Streams matching submissions oldest first, in chunks (keyset cursor), for exports. */
   iterate(filter: SubmissionFilter, chunkSize?: number): AsyncIterable<Submission>;
-  /** Changes the status only if it is still `from`, with its audit event, in one transaction. */
-  changeStatus(tenant: string, id: string, from: SubmissionStatus, to: SubmissionStatus, at: string, audit: AuditEventInput): Promise<StatusChangeResult>;
-  /** Erases submissions whose expiry passed, in chunks; records one audit event per tenant and service (counts only). */
+  /**
+   * Changes the status only if it is still `from`, with its audit event and (with `outbox`) the deliveries of the
+   * status-change event to the participant's channels, in one transaction.
+   */
+  changeStatus(
+    tenant: string,
+    id: string,
+    from: SubmissionStatus,
+    to: SubmissionStatus,
+    at: string,
+    audit: AuditEventInput,
+    outbox?: StatusChangeOutbox,
+  ): Promise<StatusChangeResult>;
+  /** Erases submissions (with their outbox deliveries) whose expiry passed, in chunks; records one audit event per tenant and service (counts only). */
   eraseExpired(now: string): Promise<number>;
   /**
    * Erases one submission of the tenant on request, in one transaction: the row, its idempotency keys (each leaves a

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson } from '../../engine/index.ts';
 import type { AppDeps } from '../AppDeps.ts';
+import { readContactEmail } from '../domain/readContactEmail.ts';
 import { createHttpError } from '../errors.ts';
 import type { SubmissionSummary } from '../storage/SubmissionRepository.ts';
 import { assertAcceptsSubmissions } from './assertAcceptsSubmissions.ts';
@@ -71,6 +72,7 @@ export async function submitForm(deps: AppDeps, input: SubmitFormInput): Promise
       expiresAt: new Date(received.getTime() + formVersion.definition.retentionDays * DAY_MS).toISOString(),
       referencePrefix: participant.referencePrefix,
       referenceYear: getYearInGermany(received),
+      hasContactEmail: readContactEmail(formVersion.definition, input.body) !== undefined,
     },
     idempotency,
   );

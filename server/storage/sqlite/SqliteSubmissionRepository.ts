@@ -4,6 +4,7 @@ import type {
   IdempotencyInput,
   IdempotencyRecord,
   NewSubmission,
+  StatusChangeOutbox,
   StatusChangeResult,
   Submission,
   SubmissionFilter,
@@ -12,6 +13,7 @@ import type {
   SubmissionSummary,
 } from '../SubmissionRepository.ts';
 import { insertAuditEvent } from './insertAuditEvent.ts';
+import { deleteDeliveriesOf, insertReceivedDeliveriesSql, insertStatusDeliveries } from './SqliteOutboxRepository.ts';
 import type { RunSingleStatement, SqliteDatabase, WriteTransaction } from './SqliteDatabase.ts';
 
 interface SubmissionRow {
@@ -142,7 +144,15 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
     }
   }
 
-  changeStatus(tenant: string, id: string, from: SubmissionStatus, to: SubmissionStatus, at: string, audit: AuditEventInput): Promise<StatusChangeResult> {
+  changeStatus(
+    tenant: string,
+    id: string,
+    from: SubmissionStatus,
+    to: SubmissionStatus,
+    at: string,
+    audit: AuditEventInput,
+    outbox?: StatusChangeOutbox,
+  ): Promise<StatusChangeResult> {
     return this.db.write(async (tx): Promise<StatusChangeResult> => {
       const updated = await tx.get<SubmissionRow>(
         `UPDATE submissions SET status = ?, updated_at = ? WHERE tenant = ? AND id = ? AND status = ? RETURNING ${SUMMARY_COLUMNS}`,
@@ -153,6 +163,9 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
         return current ? { kind: 'conflict', current: current.status } : { kind: 'not-found' };
       }
       await insertAuditEvent(tx, audit, at);
+      if (outbox) {
+        await insertStatusDeliveries(tx, { ...outbox, tenant, service: updated.service, submissionId: id, status: to, at });
+      }
       return { kind: 'changed', submission: toSummary(updated) };
     });
   }
@@ -168,6 +181,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
         if (rows.length === 0) return 0;
         const counts = new Map<string, { tenant: string; service: string; count: number }>();
         for (const row of rows) {
+          await deleteDeliveriesOf(tx, row.id);
           await tx.run('DELETE FROM submissions WHERE id = ?', [row.id]);
           const key = `${row.tenant}\u0000${row.service}`;
           const entry = counts.get(key) ?? { tenant: row.tenant, service: row.service, count: 0 };
@@ -199,6 +213,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
       );
       // Explicit rather than through the foreign key's cascade, so the erasure does not depend on the pragma.
       await tx.run('DELETE FROM idempotency_keys WHERE submission_id = ?', [id]);
+      await deleteDeliveriesOf(tx, id);
       await tx.run('DELETE FROM submissions WHERE tenant = ? AND id = ?', [tenant, id]);
       const erased = toSummary(row);
       await insertAuditEvent(tx, toAudit(erased), at);
@@ -254,7 +269,10 @@ CREATE TEMP TRIGGER IF NOT EXISTS insert_submission_batch INSTEAD OF INSERT ON s
 BEGIN
   ${SAVE_COUNTERS.replace('json_each(?)', 'json_each(NEW.counters)')};
   ${INSERT_SUBMISSIONS.replace('json_each(?)', 'json_each(NEW.rows)')};
+  ${insertReceivedDeliveriesSql('NEW.rows')};
 END;`;
+/** The outbox rows of a keyed batch (same JSON rows as INSERT_SUBMISSIONS), in the same transaction. */
+const INSERT_RECEIVED_DELIVERIES = insertReceivedDeliveriesSql('?');
 const INSERT_BATCH = 'INSERT INTO submission_batches (counters, rows) VALUES (?, ?)';
 
 /**
@@ -288,7 +306,7 @@ function toCounterRows(counters: ReferenceCounters, touched: Map<string, [tenant
 }
 
 function toRow(s: NewSubmission, reference: string): unknown[] {
-  return [s.id, s.tenant, s.service, s.version, JSON.stringify(s.data), reference, s.receivedAt, s.expiresAt];
+  return [s.id, s.tenant, s.service, s.version, JSON.stringify(s.data), reference, s.receivedAt, s.expiresAt, s.hasContactEmail ? 1 : 0];
 }
 
 function toCreated(s: NewSubmission, reference: string): CreateSubmissionResult {
@@ -391,7 +409,10 @@ async function insertSubmissions(
       tx.run(SAVE_COUNTERS, [toCounterRows(counters, allocated.touched)]),
       tx.run(INSERT_SUBMISSIONS, [JSON.stringify(rows)]).then((inserted) => {
         if (inserted !== rows.length) throw new Error(`insertSubmissions: inserted ${inserted} of ${rows.length} rows`);
-        return keyRows.length > 0 ? tx.run(INSERT_IDEMPOTENCY_KEYS, [JSON.stringify(keyRows)]) : 0;
+        return Promise.all([
+          tx.run(INSERT_RECEIVED_DELIVERIES, [JSON.stringify(rows)]),
+          keyRows.length > 0 ? tx.run(INSERT_IDEMPOTENCY_KEYS, [JSON.stringify(keyRows)]) : 0,
+        ]);
       }),
     ]);
     const failure = settled.find((outcome) => outcome.status === 'rejected');

@@ -19,6 +19,8 @@ import { SqliteUserRepository } from './SqliteUserRepository.ts';
 import { SqliteStaffAccountRepository } from './SqliteStaffAccountRepository.ts';
 import { SqliteAuditViewRepository } from './SqliteAuditViewRepository.ts';
 import { SqliteStatisticsRepository } from './SqliteStatisticsRepository.ts';
+import { SqliteDeliveryChannelRepository } from './SqliteDeliveryChannelRepository.ts';
+import { SqliteOutboxRepository } from './SqliteOutboxRepository.ts';
 
 export interface SqliteStorage extends Storage {
   /** The underlying database, for repositories of other areas and for tests. */
@@ -56,6 +58,8 @@ export async function createSqliteStorage(file: string, options: { maxCommitBatc
     auditView: new SqliteAuditViewRepository(db),
     statistics: new SqliteStatisticsRepository(db),
     legalPages: new SqliteLegalPagesRepository(db),
+    deliveryChannels: new SqliteDeliveryChannelRepository(db),
+    outbox: new SqliteOutboxRepository(db),
     checkIntegrity: () => db.checkIntegrity(),
     close: () => db.close(),
   };

@@ -11,10 +11,15 @@ import { migration061 } from './migration061.ts';
 import { migration080 } from './migration080.ts';
 import { migration081 } from './migration081.ts';
 import { migration085 } from './migration085.ts';
+import { migration090 } from './migration090.ts';
 
 /**
  * All migrations, applied in ascending version order. Add yours with one line (ranges: server core 1-19,
  * agreement 20-29, staff apps 30-39, portal 40-49, submission erasure 50-59, hardening 60-69).
+
+/**
+ * All migrations, applied in ascending version order. Add yours with one line (ranges: server core 1-19,
+ * agreement 20-29, staff apps 30-39, portal 40-49, submission erasure 50-59, delivery 90-99).
  */
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
@@ -29,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration080,
   migration081,
   migration085,
+  migration090,
 ];

@@ -1,0 +1,159 @@
+import type { AuditEventInput } from '../AuditRepository.ts';
+import type { DeliveryEventType, DeliveryKind, DeliveryState, OutboxDelivery, OutboxRepository, OutboxStats } from '../OutboxRepository.ts';
+import { insertAuditEvent } from './insertAuditEvent.ts';
+import type { SqliteDatabase, WriteTransaction } from './SqliteDatabase.ts';
+
+interface OutboxRow {
+  id: string;
+  event_id: string;
+  event_type: DeliveryEventType;
+  event_status: string | null;
+  tenant: string;
+  submission_id: string;
+  channel_id: string;
+  kind: DeliveryKind;
+  state: DeliveryState;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+const COLUMNS = 'id, event_id, event_type, event_status, tenant, submission_id, channel_id, kind, state, attempts, next_attempt_at, last_error, created_at, delivered_at';
+
+/**
+ * Channel selection shared by the insert statements below: a channel of the participant for exactly this service,
+ * or else the participant's channel of the same kind for all services (service ''). `$rows` is replaced by the
+ * JSON array source and `$kinds` by the kinds the event goes to.
+ */
+const CHANNEL_MATCH = `c.tenant = r.value ->> 1 AND c.enabled = 1
+    AND (c.service = r.value ->> 2 OR (c.service = '' AND NOT EXISTS (
+      SELECT 1 FROM delivery_channels AS o WHERE o.tenant = c.tenant AND o.kind = c.kind AND o.service = r.value ->> 2)))`;
+
+/**
+ * Outbox rows of new submissions, inserted in the same statement/transaction as the submissions. Each JSON row is
+ * the submission row of SqliteSubmissionRepository: [id, tenant, service, version, data, reference, receivedAt,
+ * expiresAt, hasContactEmail]. Citizen mails only for submissions with a contact e-mail.
+ */
+export function insertReceivedDeliveriesSql(rowsSource: string): string {
+  return `INSERT INTO outbox (id, event_id, event_type, tenant, submission_id, channel_id, kind, state, next_attempt_at, created_at)
+  SELECT 'dlv_' || lower(hex(randomblob(16))), (r.value ->> 0) || ':received', 'submission.received', c.tenant, r.value ->> 0, c.id, c.kind,
+    'pending', r.value ->> 6, r.value ->> 6
+  FROM json_each(${rowsSource}) AS r JOIN delivery_channels AS c ON ${CHANNEL_MATCH}
+  WHERE c.kind IN ('webhook', 'fitconnect', 'staff_notice') OR (c.kind = 'citizen_receipt' AND r.value ->> 8 = 1)`;
+}
+
+/** Outbox rows of a status change (webhook, and the citizen's status mail when the submission has a contact e-mail). */
+const INSERT_STATUS_DELIVERIES = `INSERT INTO outbox (id, event_id, event_type, event_status, tenant, submission_id, channel_id, kind, state, next_attempt_at, created_at)
+  SELECT 'dlv_' || lower(hex(randomblob(16))), ?, 'submission.status_changed', ?, c.tenant, r.value ->> 0, c.id, c.kind, 'pending', ?, ?
+  FROM json_each(?) AS r JOIN delivery_channels AS c ON ${CHANNEL_MATCH}
+  WHERE c.kind = 'webhook' OR (c.kind = 'citizen_status' AND r.value ->> 8 = 1)`;
+
+/** Inserts the deliveries of a status change inside the status change's transaction. */
+export async function insertStatusDeliveries(
+  tx: WriteTransaction,
+  change: { eventId: string; tenant: string; service: string; submissionId: string; status: string; at: string; hasContactEmail: boolean },
+): Promise<number> {
+  const row = [change.submissionId, change.tenant, change.service, null, null, null, change.at, null, change.hasContactEmail ? 1 : 0];
+  return tx.run(INSERT_STATUS_DELIVERIES, [change.eventId, change.status, change.at, change.at, JSON.stringify([row])]);
+}
+
+/** Removes every delivery of the given submissions (erasure and retention): no payload of them can leave afterwards. */
+export function deleteDeliveriesOf(tx: WriteTransaction, submissionId: string): Promise<number> {
+  return tx.run('DELETE FROM outbox WHERE submission_id = ?', [submissionId]);
+}
+
+/** SQLite outbox: claims with leases, settles attempts, answers the staff views. */
+export class SqliteOutboxRepository implements OutboxRepository {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  claim(owner: string, now: string, leaseUntil: string, limit: number): Promise<OutboxDelivery[]> {
+    return this.db.write(async (tx) => {
+      const rows = await tx.all<OutboxRow>(
+        `UPDATE outbox SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
+          WHERE id IN (SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+            ORDER BY next_attempt_at LIMIT ?)
+          RETURNING ${COLUMNS}`,
+        [owner, leaseUntil, now, now, limit],
+      );
+      return rows.map(toDelivery);
+    });
+  }
+
+  markDelivered(id: string, owner: string, at: string): Promise<boolean> {
+    return this.db.write(
+      async (tx) =>
+        (await tx.run(
+          `UPDATE outbox SET state = 'delivered', delivered_at = ?, last_error = NULL, lease_owner = NULL, lease_until = NULL
+            WHERE id = ? AND lease_owner = ? AND state = 'pending'`,
+          [at, id, owner],
+        )) === 1,
+    );
+  }
+
+  markFailed(id: string, owner: string, error: string, retryAt: string | undefined): Promise<boolean> {
+    return this.db.write(
+      async (tx) =>
+        (await tx.run(
+          `UPDATE outbox SET state = ?, next_attempt_at = coalesce(?, next_attempt_at), last_error = ?, lease_owner = NULL, lease_until = NULL
+            WHERE id = ? AND lease_owner = ? AND state = 'pending'`,
+          [retryAt === undefined ? 'dead' : 'pending', retryAt ?? null, error.slice(0, 300), id, owner],
+        )) === 1,
+    );
+  }
+
+  async releaseLeases(owner: string): Promise<void> {
+    await this.db.write((tx) => tx.run("UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ? AND state = 'pending'", [owner]));
+  }
+
+  async listBySubmission(tenant: string, submissionId: string): Promise<OutboxDelivery[]> {
+    const rows = await this.db.all<OutboxRow>(`SELECT ${COLUMNS} FROM outbox WHERE tenant = ? AND submission_id = ? ORDER BY created_at, kind, id`, [
+      tenant,
+      submissionId,
+    ]);
+    return rows.map(toDelivery);
+  }
+
+  resend(tenant: string, id: string, at: string, audit: AuditEventInput): Promise<OutboxDelivery | 'not-dead' | undefined> {
+    return this.db.write(async (tx) => {
+      const row = await tx.get<OutboxRow>(`SELECT ${COLUMNS} FROM outbox WHERE tenant = ? AND id = ?`, [tenant, id]);
+      if (!row) return undefined;
+      if (row.state !== 'dead') return 'not-dead';
+      const updated = await tx.get<OutboxRow>(
+        `UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? RETURNING ${COLUMNS}`,
+        [at, id],
+      );
+      await insertAuditEvent(tx, audit, at);
+      return toDelivery(updated!);
+    });
+  }
+
+  async stats(tenant?: string): Promise<OutboxStats[]> {
+    const rows = await this.db.all<{ tenant: string; pending: number; dead: number; oldest: string | null }>(
+      `SELECT tenant, sum(state = 'pending') AS pending, sum(state = 'dead') AS dead, min(CASE WHEN state = 'pending' THEN created_at END) AS oldest
+        FROM outbox WHERE state <> 'delivered' ${tenant === undefined ? '' : 'AND tenant = ?'} GROUP BY tenant ORDER BY tenant`,
+      tenant === undefined ? [] : [tenant],
+    );
+    return rows.map((row) => ({ tenant: row.tenant, pending: row.pending, dead: row.dead, oldestPendingAt: row.oldest }));
+  }
+}
+
+function toDelivery(row: OutboxRow): OutboxDelivery {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    eventType: row.event_type,
+    eventStatus: row.event_status,
+    tenant: row.tenant,
+    submissionId: row.submission_id,
+    channelId: row.channel_id,
+    kind: row.kind,
+    state: row.state,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+    deliveredAt: row.delivered_at,
+  };
+}
