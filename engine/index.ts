@@ -32,3 +32,16 @@ export { diffDefinitions, type DefinitionChange, type Bump } from './diffDefinit
 export { requiredBump, bumpRank } from './requiredBump.ts';
 export { checkVersionBump } from './checkVersionBump.ts';
 export { checkCatalogue, lockKey, lockValue, type CatalogueFile, type CatalogueInput, type CatalogueProblem } from './checkCatalogue.ts';
+export {
+  UPLOAD_KEYWORD,
+  UPLOAD_TYPES,
+  MAX_UPLOAD_BYTES,
+  addUploadKeyword,
+  readUploadSpec,
+  findFieldSchema,
+  collectUploadRefs,
+  hasUploadFields,
+  expandUploadSpec,
+  type UploadSpec,
+  type UploadRef,
+} from './uploadField.ts';

@@ -4,6 +4,7 @@ import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { schemaParser, type RJSFSchema } from '@rjsf/utils';
 import { germanFormats } from '../../engine/germanFormats.ts';
+import { addUploadKeyword } from '../../engine/uploadField.ts';
 import { VALIDATOR_FORMATS_MODULE } from '../../renderer/shared/validation/validatorModuleContract.ts';
 
 /**
@@ -33,6 +34,7 @@ export function createValidatorModuleSource(schema: RJSFSchema): string {
   });
   addFormats(ajv);
   for (const [name, format] of Object.entries(germanFormats)) ajv.addFormat(name, format);
+  addUploadKeyword(ajv);
   const esm = standaloneCode(ajv, Object.fromEntries(schemas.map((entry) => [toExportName(String(entry.$id)), String(entry.$id)])));
   return toFactoryModule(esm, schemas.map((entry) => String(entry.$id)));
 }
