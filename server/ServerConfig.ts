@@ -19,7 +19,7 @@ export interface ServerConfig {
   logLevel: LogLevel;
   /** Largest accepted JSON body in bytes (staff and other routes). */
   bodyLimitBytes: number;
-  /** Largest submission or draft body in bytes: attachments travel inside it as data URLs. */
+  /** Largest submission or draft body in bytes (files travel apart, through the upload route). */
   submissionBodyLimitBytes: number;
   /** Submissions per client IP and minute. */
   submissionRateLimit: number;
@@ -35,6 +35,10 @@ export interface ServerConfig {
   retentionIntervalMs: number;
   /** Largest transaction of the group commit (submissions committed together). */
   maxCommitBatch: number;
+  /** Path of clamd's local socket (CLAMD_SOCKET); undefined: uploads are not scanned ("nicht geprüft"). */
+  clamdSocket: string | undefined;
+  /** Status lookups per client IP and 15 minutes (STATUS_RATE_LIMIT). */
+  statusRateLimit: number;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';

@@ -23,6 +23,7 @@ import { createStaffPagesRouter } from './routes/createStaffPagesRouter.ts';
 import { createStaffOfferingRouter } from './routes/createStaffOfferingRouter.ts';
 import { createStaffEnablementsRouter } from './routes/createStaffEnablementsRouter.ts';
 import { createStaffSubmissionsRouter } from './routes/createStaffSubmissionsRouter.ts';
+import { createUploadsRouter } from './routes/createUploadsRouter.ts';
 
 /**
  * Builds the Express application (without listening). Every API response defaults to Cache-Control: no-store;
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): Application {
     { path: '/api/v1/staff', router: createStaffSubmissionsRouter(deps) },
     { path: '/api/v1/staff', router: createStaffEnablementsRouter(deps) },
     { path: '/api/v1/staff', router: createAgreementRouter(deps) },
+    { path: '/api/v1', router: createUploadsRouter(deps) },
   ];
   for (const mount of mounts) app.use(mount.path, mount.router);
   app.locals.routerMounts = mounts;

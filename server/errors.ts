@@ -55,6 +55,17 @@ export const ERRORS = {
   INVALID_RESUME_CODE: { status: 404, message: 'There is no saved draft for this resume code (unknown or expired).' },
   DRAFT_OUTDATED: { status: 410, message: 'The service changed incompatibly since the draft was saved; the draft cannot be resumed.' },
   INVALID_FEEDBACK: { status: 422, message: 'A barrier report needs a message (10 to 5000 characters); page and email are optional.' },
+  // Files, application PDF and status for citizens (German texts for citizens travel in errors[])
+  UPLOAD_FIELD_NOT_FOUND: { status: 404, message: 'The served version of the service has no file field at this pointer.' },
+  UPLOAD_NOT_MULTIPART: { status: 415, message: 'An upload must be sent as multipart/form-data with one file part.' },
+  INVALID_UPLOAD: { status: 400, message: 'The upload must contain exactly one file part and nothing else.' },
+  UPLOAD_TOO_LARGE: { status: 413, message: 'The file is larger than the field allows.' },
+  UPLOAD_TYPE_NOT_ACCEPTED: { status: 415, message: 'The file type (recognised from its bytes) is not accepted by the field.' },
+  UPLOAD_INFECTED: { status: 422, message: 'The virus scanner found malware in the file; it was not stored.' },
+  SCANNER_UNAVAILABLE: { status: 503, message: 'The virus scanner is not available; try again later.' },
+  UPLOAD_NOT_AVAILABLE: { status: 422, message: 'An upload token of the submission is unknown, expired, of another service or already used.' },
+  ATTACHMENT_NOT_FOUND: { status: 404, message: 'There is no attachment with this id.' },
+  STATUS_NOT_FOUND: { status: 404, message: 'There is no submission with this reference and status code.' },
   // Operations
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again later.' },
   INTERNAL_ERROR: { status: 500, message: 'An unexpected error occurred.' },

@@ -20,7 +20,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     cookieSecure: readCookieSecure(env.COOKIE_SECURE),
     logLevel: readLogLevel(env.LOG_LEVEL),
     bodyLimitBytes: readInteger(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
-    submissionBodyLimitBytes: readInteger(env, 'SUBMISSION_BODY_LIMIT_BYTES', 24 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    submissionBodyLimitBytes: readInteger(env, 'SUBMISSION_BODY_LIMIT_BYTES', 256 * 1024, 1024, 100 * 1024 * 1024),
     submissionRateLimit: readInteger(env, 'SUBMISSION_RATE_LIMIT', 60, 1, 10_000_000),
     loginRateLimit: readInteger(env, 'LOGIN_RATE_LIMIT', 20, 1, 10_000_000),
     trustProxy: readTrustProxy(env.TRUST_PROXY),
@@ -28,6 +28,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     idempotencyTtlHours: readInteger(env, 'IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 30),
     retentionIntervalMs: readInteger(env, 'RETENTION_INTERVAL_MS', 60 * 60 * 1000, 1000, 7 * 24 * 60 * 60 * 1000),
     maxCommitBatch: readInteger(env, 'MAX_COMMIT_BATCH', 256, 1, 10_000),
+    clamdSocket: env.CLAMD_SOCKET ? resolve(cwd, env.CLAMD_SOCKET) : undefined,
+    statusRateLimit: readInteger(env, 'STATUS_RATE_LIMIT', 30, 1, 10_000_000),
   };
 }
 

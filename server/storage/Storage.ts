@@ -9,6 +9,7 @@ import type { LocalDetailsRepository } from './LocalDetailsRepository.ts';
 import type { ParticipantRepository } from './ParticipantRepository.ts';
 import type { SessionRepository } from './SessionRepository.ts';
 import type { SubmissionRepository } from './SubmissionRepository.ts';
+import type { UploadRepository } from './UploadRepository.ts';
 import type { UserRepository } from './UserRepository.ts';
 
 /**
@@ -29,6 +30,7 @@ export interface Storage {
   localDetails: LocalDetailsRepository;
   citizenDrafts: CitizenDraftRepository;
   accessibilityFeedback: AccessibilityFeedbackRepository;
+  uploads: UploadRepository;
   /** 'ok' when the database is sound (PRAGMA integrity_check for SQLite). */
   checkIntegrity(): Promise<string>;
   /** Waits for pending writes and closes the database. */

@@ -14,6 +14,7 @@ import { SqliteParticipantRepository } from './SqliteParticipantRepository.ts';
 import { SqliteSessionRepository } from './SqliteSessionRepository.ts';
 import { SqliteSubmissionRepository } from './SqliteSubmissionRepository.ts';
 import { SqliteUserRepository } from './SqliteUserRepository.ts';
+import { SqliteUploadRepository } from './SqliteUploadRepository.ts';
 
 export interface SqliteStorage extends Storage {
   /** The underlying database, for repositories of other areas and for tests. */
@@ -46,6 +47,7 @@ export async function createSqliteStorage(file: string, options: { maxCommitBatc
     localDetails: new SqliteLocalDetailsRepository(db),
     citizenDrafts: new SqliteCitizenDraftRepository(db),
     accessibilityFeedback: new SqliteAccessibilityFeedbackRepository(db),
+    uploads: new SqliteUploadRepository(db),
     checkIntegrity: () => db.checkIntegrity(),
     close: () => db.close(),
   };

@@ -6,6 +6,7 @@ import { migration031 } from './migration031.ts';
 import { migration040 } from './migration040.ts';
 import { migration041 } from './migration041.ts';
 import { migration050 } from './migration050.ts';
+import { migration070 } from './migration070.ts';
 
 /**
  * All migrations, applied in ascending version order. Add yours with one line (ranges: server core 1-19,
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration040,
   migration041,
   migration050,
+  migration070,
 ];
