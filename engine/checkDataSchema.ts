@@ -6,6 +6,7 @@ import type { DefinitionProblem } from './DefinitionError.ts';
 import { escapePointerToken, parsePointer, resolvePointer } from './jsonPointer.ts';
 import { SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_SINGLES } from './schemaKeywords.ts';
 import { isRecord } from './isRecord.ts';
+import { UPLOAD_KEYWORD } from './uploadField.ts';
 
 /** Deepest nesting of objects/arrays a definition may have (guards every recursive consumer). */
 export const MAX_DEPTH = 32;
@@ -126,7 +127,12 @@ export function checkDataSchema(schema: unknown, basePointer = ''): DefinitionPr
     }
 
     const types = typesOf(node);
-    if (types.includes('object') && node.additionalProperties !== false && !context.assertionOnly) {
+    // A file field (x-upload) expands into a closed reference schema; it declares nothing else about its object.
+    const isUpload = has(node, UPLOAD_KEYWORD);
+    if (isUpload && (types.length !== 1 || types[0] !== 'object' || has(node, 'properties') || has(node, 'required'))) {
+      report(location, 'invalid-upload', `A file field ("${UPLOAD_KEYWORD}") must be "type": "object" without "properties" or "required".`);
+    }
+    if (types.includes('object') && node.additionalProperties !== false && !context.assertionOnly && !isUpload) {
       report(
         location,
         'additional-properties',

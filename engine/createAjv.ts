@@ -2,6 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { createInputGuards, type InputGuards } from './createInputGuards.ts';
 import { germanFormats } from './germanFormats.ts';
+import { addUploadKeyword } from './uploadField.ts';
 
 /**
  * Builds an Ajv (JSON Schema 2020-12) instance with the engine's options: strict mode (unknown keywords and
@@ -25,6 +26,7 @@ export function createAjv(guards: InputGuards = createInputGuards()): Ajv2020 {
     code: { regExp: guards.regExp },
   });
   addFormats(ajv);
+  addUploadKeyword(ajv);
   for (const [name, format] of Object.entries(germanFormats)) ajv.addFormat(name, format);
   for (const [name, format] of Object.entries(ajv.formats)) {
     if (format !== undefined) ajv.addFormat(name, guards.guardFormat(name, format));

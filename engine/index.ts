@@ -35,3 +35,16 @@ export { requiredBump, bumpRank } from './requiredBump.ts';
 export { checkVersionBump } from './checkVersionBump.ts';
 export { checkCatalogue, lockKey, lockValue, type CatalogueFile, type CatalogueInput, type CatalogueProblem } from './checkCatalogue.ts';
 export { parseSafeText, checkSafeText, isAllowedHref, type SafeBlock, type SafeInline, type SafeTextProblem } from './safeText.ts';
+export {
+  UPLOAD_KEYWORD,
+  UPLOAD_TYPES,
+  MAX_UPLOAD_BYTES,
+  addUploadKeyword,
+  readUploadSpec,
+  findFieldSchema,
+  collectUploadRefs,
+  hasUploadFields,
+  expandUploadSpec,
+  type UploadSpec,
+  type UploadRef,
+} from './uploadField.ts';

@@ -27,7 +27,7 @@ export interface ServerConfig {
   maxHeaderSize: number;
   /** Largest accepted JSON body in bytes (staff and other routes). */
   bodyLimitBytes: number;
-  /** Largest submission or draft body in bytes: attachments travel inside it as data URLs. */
+  /** Largest submission or draft body in bytes (files travel apart, through the upload route). */
   submissionBodyLimitBytes: number;
   /** Largest draft body in bytes (drafts are stored without sign-in, so they get their own small limit). */
   draftBodyLimitBytes: number;
@@ -51,6 +51,10 @@ export interface ServerConfig {
   maxCommitBatch: number;
   /** Roles that must use the TOTP second factor (REQUIRE_TOTP_FOR, e.g. admin,editor); empty: optional for all. */
   requireTotpFor: readonly ('staff' | 'editor' | 'admin')[];
+  /** Path of clamd's local socket (CLAMD_SOCKET); undefined: uploads are not scanned ("nicht geprüft"). */
+  clamdSocket: string | undefined;
+  /** Status lookups per client IP and 15 minutes (STATUS_RATE_LIMIT). */
+  statusRateLimit: number;
   /** Delivery after "Absenden" (outbox relay, e-mail, webhooks, FIT-Connect). */
   delivery: DeliveryConfig;
 }

@@ -26,6 +26,7 @@ import { createStaffEnablementsRouter } from './routes/createStaffEnablementsRou
 import { createStaffSubmissionsRouter } from './routes/createStaffSubmissionsRouter.ts';
 import { createStaffAccountsRouter } from './routes/createStaffAccountsRouter.ts';
 import { createStaffDeliveryRouter } from './routes/createStaffDeliveryRouter.ts';
+import { createUploadsRouter } from './routes/createUploadsRouter.ts';
 
 /**
  * Builds the Express application (without listening). Every API response defaults to Cache-Control: no-store;
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps): Application {
     { path: '/api/v1/staff', router: createStaffAccountsRouter(deps) },
     { path: '/api/v1', router: createLegalPagesRouter(deps) },
     { path: '/api/v1/staff', router: createStaffDeliveryRouter(deps) },
+    { path: '/api/v1', router: createUploadsRouter(deps) },
   ];
   for (const mount of mounts) app.use(mount.path, mount.router);
   app.locals.routerMounts = mounts;

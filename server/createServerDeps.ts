@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { loadCatalogue } from '../cli/loadCatalogue.ts';
 import { createDraftValidator, createFormValidator, PARTICIPANTS } from '../engine/index.ts';
 import type { AppDeps } from './AppDeps.ts';
+import { ClamdScanner } from './files/ClamdScanner.ts';
+import { FileBlobStore } from './files/FileBlobStore.ts';
+import { loadSecretKey } from './files/loadSecretKey.ts';
 import type { Logger } from './Logger.ts';
 import type { ServerConfig } from './ServerConfig.ts';
 import { createSqliteStorage } from './storage/sqlite/createSqliteStorage.ts';
@@ -40,5 +43,16 @@ export async function createServerDeps(config: ServerConfig, logger: Logger, now
     await storage.close().catch(() => undefined);
     throw error;
   }
-  return { config, storage, logger, validator: createFormValidator(), draftValidator: createDraftValidator(), now };
+  const statusCodeKey = await loadSecretKey(join(config.dataDir, 'status-code.key'));
+  return {
+    config,
+    storage,
+    logger,
+    validator: createFormValidator(),
+    draftValidator: createDraftValidator(),
+    now,
+    blobs: new FileBlobStore(join(config.dataDir, 'blobs')),
+    scanner: config.clamdSocket ? new ClamdScanner(config.clamdSocket) : undefined,
+    statusCodeKey,
+  };
 }

@@ -81,6 +81,17 @@ export const ERRORS = {
   DELIVERY_CHANNEL_EXISTS: { status: 409, message: 'The participant already has a channel of this kind for this service.' },
   DELIVERY_NOT_FOUND: { status: 404, message: 'There is no delivery with this id.' },
   DELIVERY_NOT_DEAD: { status: 409, message: 'Only a dead-lettered delivery can be sent again.' },
+  // Files, application PDF and status for citizens (German texts for citizens travel in errors[])
+  UPLOAD_FIELD_NOT_FOUND: { status: 404, message: 'The served version of the service has no file field at this pointer.' },
+  UPLOAD_NOT_MULTIPART: { status: 415, message: 'An upload must be sent as multipart/form-data with one file part.' },
+  INVALID_UPLOAD: { status: 400, message: 'The upload must contain exactly one file part and nothing else.' },
+  UPLOAD_TOO_LARGE: { status: 413, message: 'The file is larger than the field allows.' },
+  UPLOAD_TYPE_NOT_ACCEPTED: { status: 415, message: 'The file type (recognised from its bytes) is not accepted by the field.' },
+  UPLOAD_INFECTED: { status: 422, message: 'The virus scanner found malware in the file; it was not stored.' },
+  SCANNER_UNAVAILABLE: { status: 503, message: 'The virus scanner is not available; try again later.' },
+  UPLOAD_NOT_AVAILABLE: { status: 422, message: 'An upload token of the submission is unknown, expired, of another service or already used.' },
+  ATTACHMENT_NOT_FOUND: { status: 404, message: 'There is no attachment with this id.' },
+  STATUS_NOT_FOUND: { status: 404, message: 'There is no submission with this reference and status code.' },
   // Operations
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again later.' },
   INTERNAL_ERROR: { status: 500, message: 'An unexpected error occurred.' },

@@ -24,7 +24,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     keepAliveTimeoutMs: readInteger(env, 'KEEP_ALIVE_TIMEOUT_MS', 5000, 100, 600_000),
     maxHeaderSize: readInteger(env, 'MAX_HEADER_SIZE', 16 * 1024, 1024, 1024 * 1024),
     bodyLimitBytes: readInteger(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
-    submissionBodyLimitBytes: readInteger(env, 'SUBMISSION_BODY_LIMIT_BYTES', 24 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    submissionBodyLimitBytes: readInteger(env, 'SUBMISSION_BODY_LIMIT_BYTES', 256 * 1024, 1024, 100 * 1024 * 1024),
     draftBodyLimitBytes: readInteger(env, 'DRAFT_BODY_LIMIT_BYTES', 256 * 1024, 1024, 24 * 1024 * 1024),
     draftsPerIpPerDay: readInteger(env, 'DRAFTS_PER_IP_PER_DAY', 50, 1, 10_000_000),
     draftsPerParticipant: readInteger(env, 'DRAFTS_PER_PARTICIPANT', 20_000, 1, 100_000_000),
@@ -37,6 +37,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     maxCommitBatch: readInteger(env, 'MAX_COMMIT_BATCH', 256, 1, 10_000),
     requireTotpFor: readRoles(env.REQUIRE_TOTP_FOR),
     delivery: loadDeliveryConfig(env),
+    clamdSocket: env.CLAMD_SOCKET ? resolve(cwd, env.CLAMD_SOCKET) : undefined,
+    statusRateLimit: readInteger(env, 'STATUS_RATE_LIMIT', 30, 1, 10_000_000),
   };
 }
 

@@ -10,7 +10,7 @@ export function startRetentionJob(deps: AppDeps): () => Promise<void> {
   const tick = () => {
     running = runRetention(deps).then(
       (result) => {
-        if (result.erasedSubmissions + result.expiredSessions + result.forgottenIdempotencyKeys > 0) deps.logger.info('retention job', { ...result });
+        if (result.erasedSubmissions + result.expiredSessions + result.forgottenIdempotencyKeys + result.purgedUploads + result.deletedBlobs > 0) deps.logger.info('retention job', { ...result });
       },
       (error: unknown) => deps.logger.error('retention job failed', { error: error instanceof Error ? error.message : String(error) }),
     );

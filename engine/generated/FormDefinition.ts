@@ -88,6 +88,7 @@ export interface FormDefinition {
     properties: {
       [k: string]:
         | {
+            'x-upload'?: Upload;
             [k: string]: unknown;
           }
         | boolean;
@@ -110,6 +111,36 @@ export interface FormDefinition {
   changelog: ChangelogEntry;
   source?: Source;
   serviceInfo?: ServiceInfo;
+}
+/**
+ * A file field: the field is { "type": "object", "x-upload": { maxBytes, types } }; the file is uploaded apart from the form data and the field holds a reference { token | id, name, type, size, sha256 }.
+ */
+export interface Upload {
+  /**
+   * Largest file in bytes (at most 50 MiB).
+   */
+  maxBytes: number;
+  /**
+   * Accepted MIME types, checked against the file's bytes.
+   *
+   * @minItems 1
+   * @maxItems 13
+   */
+  types: (
+    | 'application/pdf'
+    | 'image/png'
+    | 'image/jpeg'
+    | 'image/gif'
+    | 'image/webp'
+    | 'image/tiff'
+    | 'image/heic'
+    | 'application/zip'
+    | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+    | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    | 'application/vnd.oasis.opendocument.text'
+    | 'application/vnd.oasis.opendocument.spreadsheet'
+    | 'application/xml'
+  )[];
 }
 export interface Step {
   title: string;

@@ -11,6 +11,7 @@ import type { LoginThrottleRepository } from './LoginThrottleRepository.ts';
 import type { ParticipantRepository } from './ParticipantRepository.ts';
 import type { SessionRepository } from './SessionRepository.ts';
 import type { SubmissionRepository } from './SubmissionRepository.ts';
+import type { UploadRepository } from './UploadRepository.ts';
 import type { UserRepository } from './UserRepository.ts';
 import type { StaffAccountRepository } from './StaffAccountRepository.ts';
 import type { AuditViewRepository } from './AuditViewRepository.ts';
@@ -43,6 +44,7 @@ export interface Storage {
   legalPages: LegalPagesRepository;
   deliveryChannels: DeliveryChannelRepository;
   outbox: OutboxRepository;
+  uploads: UploadRepository;
   /** 'ok' when the database is sound (PRAGMA integrity_check for SQLite). */
   checkIntegrity(): Promise<string>;
   /** Waits for pending writes and closes the database. */

@@ -32,6 +32,20 @@ export interface NewSubmission {
   referenceYear: number;
   /** The definition marks a contact e-mail and the data carries one: the citizen's mails may be queued. */
   hasContactEmail?: boolean;
+  /** SHA-256 (hex) of the citizen's status code. */
+  statusCodeHash?: string;
+  /** Uploads bound to the submission in its own transaction (each unbound, same tenant and service, unexpired). */
+  uploadIds?: string[];
+}
+
+/** What the public status lookup needs of a submission. */
+export interface StatusLookup {
+  id: string;
+  status: SubmissionStatus;
+  receivedAt: string;
+  statusCodeHash: string | null;
+  service: string;
+  version: string;
 }
 
 /** Outbox entry of a status change, written in the status change's transaction. */
@@ -80,6 +94,8 @@ export interface SubmissionRepository {
   /** Looks up an earlier answer for an idempotency key (committed data). */
   findByIdempotencyKey(tenant: string, service: string, key: string): Promise<IdempotencyRecord | undefined>;
   get(tenant: string, id: string): Promise<Submission | undefined>;
+  /** The status fields of a submission of the tenant by its reference. */
+  findStatusByReference(tenant: string, reference: string): Promise<StatusLookup | undefined>;
   /** One page, newest first. */
   list(filter: SubmissionFilter, page: { offset: number; limit: number }): Promise<{ items: SubmissionSummary[]; total: number }>;
   /** Streams matching submissions oldest first, in chunks (keyset cursor), for exports. */

@@ -5,6 +5,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { schemaParser, type RJSFSchema } from '@rjsf/utils';
 import { germanFormats } from '../../engine/germanFormats.ts';
 import { linearRegExpEngine } from '../../engine/createLinearRegExp.ts';
+import { addUploadKeyword } from '../../engine/uploadField.ts';
 import { VALIDATOR_FORMATS_MODULE } from '../../renderer/shared/validation/validatorModuleContract.ts';
 
 /**
@@ -36,6 +37,7 @@ export function createValidatorModuleSource(schema: RJSFSchema): string {
   });
   addFormats(ajv);
   for (const [name, format] of Object.entries(germanFormats)) ajv.addFormat(name, format);
+  addUploadKeyword(ajv);
   const keys = schemas.map((entry) => String(entry.$id));
   const exportNames = keys.map((key, index) => `v${index}`);
   const commonJs = standaloneCode(ajv, Object.fromEntries(keys.map((key, index) => [exportNames[index], key])));

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../AppDeps.ts';
 import { createHttpError } from '../errors.ts';
+import { deleteQueuedBlobs } from './deleteQueuedBlobs.ts';
 import type { StaffUser } from '../storage/UserRepository.ts';
 
 const MAX_REASON_LENGTH = 500;
@@ -29,6 +30,8 @@ export async function eraseSubmission(deps: AppDeps, user: StaffUser, id: string
     },
   }));
   if (!erased) throw createHttpError('SUBMISSION_NOT_FOUND');
+  // The rows are gone with the commit; the bytes of its files follow now (the retention job retries leftovers).
+  await deleteQueuedBlobs(deps).catch((error: unknown) => deps.logger.error('deleting erased files failed', { error: error instanceof Error ? error.message : String(error) }));
 }
 
 /** The trimmed reason of the body (undefined without one); throws 422 for any other shape. */

@@ -1,18 +1,22 @@
 import type { AppDeps } from '../AppDeps.ts';
+import { deleteQueuedBlobs } from './deleteQueuedBlobs.ts';
 
 export interface RetentionResult {
   erasedSubmissions: number;
   expiredSessions: number;
   forgottenIdempotencyKeys: number;
   forgottenLoginFailures: number;
+  purgedUploads: number;
+  deletedBlobs: number;
 }
 
 /**
  * Erases submissions past their retention (expires_at, from the definition's retentionDays; the repository records
  * erasure audit events with counts only), expired staff sessions, old idempotency keys and sign-in failures older
- * than a day.
+ * than a day, then unbound uploads older than 24 hours; the bytes of every erased or purged file are deleted from
+ * the blob store.
  */
-export async function runRetention(deps: Pick<AppDeps, 'storage' | 'config' | 'now'>): Promise<RetentionResult> {
+export async function runRetention(deps: Pick<AppDeps, 'storage' | 'config' | 'now' | 'blobs'>): Promise<RetentionResult> {
   const now = deps.now();
   const erasedSubmissions = await deps.storage.submissions.eraseExpired(now.toISOString());
   const expiredSessions = await deps.storage.sessions.deleteExpired(now.toISOString());
@@ -20,5 +24,7 @@ export async function runRetention(deps: Pick<AppDeps, 'storage' | 'config' | 'n
     new Date(now.getTime() - deps.config.idempotencyTtlHours * 3_600_000).toISOString(),
   );
   const forgottenLoginFailures = await deps.storage.loginThrottle.forgetBefore(new Date(now.getTime() - 24 * 3_600_000).toISOString());
-  return { erasedSubmissions, expiredSessions, forgottenIdempotencyKeys, forgottenLoginFailures };
+  const purgedUploads = await deps.storage.uploads.purgeUnbound(now.toISOString());
+  const deletedBlobs = await deleteQueuedBlobs(deps);
+  return { erasedSubmissions, expiredSessions, forgottenIdempotencyKeys, forgottenLoginFailures, purgedUploads, deletedBlobs };
 }

@@ -1,10 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { canonicalJson } from '../../engine/index.ts';
+import { canonicalJson, collectUploadRefs } from '../../engine/index.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { readContactEmail } from '../domain/readContactEmail.ts';
-import { createHttpError } from '../errors.ts';
+import { createHttpError, type ErrorDetail } from '../errors.ts';
+import { hashSecret } from '../domain/hashSecret.ts';
+import { UploadBindError } from '../storage/UploadRepository.ts';
 import type { SubmissionSummary } from '../storage/SubmissionRepository.ts';
 import { assertAcceptsSubmissions } from './assertAcceptsSubmissions.ts';
+import { createStatusCode, normalizeStatusCode } from './createStatusCode.ts';
 import { getYearInGermany } from './getYearInGermany.ts';
 import { resolveServedService } from './resolveServedService.ts';
 
@@ -21,6 +24,8 @@ export interface SubmissionReceipt {
   reference: string;
   version: string;
   receivedAt: string;
+  /** The citizen's status code for the status page (stored only hashed). */
+  statusCode: string;
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{16,255}$/;
@@ -47,7 +52,7 @@ export async function submitForm(deps: AppDeps, input: SubmitFormInput): Promise
     idempotency = { key: input.idempotencyKey, requestHash: hashBody(input.body) };
     const earlier = await deps.storage.submissions.findByIdempotencyKey(input.tenant, input.service, idempotency.key);
     if (earlier === 'erased') throw createHttpError('SUBMISSION_ERASED');
-    if (earlier) return toReplay(earlier, idempotency.requestHash);
+    if (earlier) return toReplay(deps, earlier, idempotency.requestHash);
   }
   await assertAcceptsSubmissions(deps.storage, participant.slug, deps.now());
   if (input.body === null || typeof input.body !== 'object' || Array.isArray(input.body)) throw createHttpError('INVALID_BODY');
@@ -61,33 +66,83 @@ export async function submitForm(deps: AppDeps, input: SubmitFormInput): Promise
     );
   }
   const received = deps.now();
+  const { data, uploadIds } = await resolveUploads(deps, participant.slug, formVersion.id, formVersion.definition.schema, input.body, received.toISOString());
+  const id = randomUUID();
+  const statusCode = createStatusCode(deps.statusCodeKey, id);
   const created = await deps.storage.submissions.create(
     {
-      id: randomUUID(),
+      id,
       tenant: participant.slug,
       service: formVersion.id,
       version: formVersion.version,
-      data: input.body,
+      data,
       receivedAt: received.toISOString(),
       expiresAt: new Date(received.getTime() + formVersion.definition.retentionDays * DAY_MS).toISOString(),
       referencePrefix: participant.referencePrefix,
       referenceYear: getYearInGermany(received),
       hasContactEmail: readContactEmail(formVersion.definition, input.body) !== undefined,
+      statusCodeHash: hashSecret(normalizeStatusCode(statusCode)),
+      uploadIds,
     },
     idempotency,
-  );
+  ).catch((error: unknown) => {
+    if (error instanceof UploadBindError) throw createHttpError('UPLOAD_NOT_AVAILABLE', [{ pointer: '', message: UPLOAD_GONE }]);
+    throw error;
+  });
   if (created.kind === 'erased') throw createHttpError('SUBMISSION_ERASED');
-  if (created.kind === 'replayed') return toReplay(created, idempotency!.requestHash);
-  return toReceipt(created.submission);
+  if (created.kind === 'replayed') return toReplay(deps, created, idempotency!.requestHash);
+  return toReceipt(deps, created.submission);
 }
 
-function toReplay(earlier: { requestHash: string; submission: SubmissionSummary | undefined }, requestHash: string): SubmissionReceipt {
+const UPLOAD_GONE = 'Die hochgeladene Datei ist nicht mehr verfügbar (nach 24 Stunden oder bereits verwendet). Bitte laden Sie sie erneut hoch.';
+
+/**
+ * Replaces every file reference of the data (upload token) by the stored upload's id and the server's own facts
+ * (name, type, size, SHA-256): each token must belong to an unbound, unexpired upload of this participant and
+ * service and match the reference's size, type and checksum; one upload serves one field. 422 UPLOAD_NOT_AVAILABLE
+ * with German messages per field otherwise. A stored id sent by a client is refused (files come only by token).
+ */
+async function resolveUploads(
+  deps: AppDeps,
+  tenant: string,
+  service: string,
+  schema: unknown,
+  body: unknown,
+  now: string,
+): Promise<{ data: unknown; uploadIds: string[] }> {
+  const refs = collectUploadRefs(schema, body);
+  if (refs.length === 0) return { data: body, uploadIds: [] };
+  const data = structuredClone(body);
+  const uploadIds: string[] = [];
+  const problems: ErrorDetail[] = [];
+  for (const ref of collectUploadRefs(schema, data)) {
+    const { token } = ref.value;
+    const upload = typeof token === 'string' ? await deps.storage.uploads.findUnbound(tenant, service, hashSecret(token), now) : undefined;
+    if (!upload || upload.size !== ref.value.size || upload.sha256 !== ref.value.sha256 || upload.mediaType !== ref.value.type || uploadIds.includes(upload.id)) {
+      problems.push({ pointer: ref.pointer, message: UPLOAD_GONE });
+      continue;
+    }
+    uploadIds.push(upload.id);
+    for (const key of Object.keys(ref.value)) delete ref.value[key];
+    Object.assign(ref.value, { id: upload.id, name: upload.name, type: upload.mediaType, size: upload.size, sha256: upload.sha256 });
+  }
+  if (problems.length > 0) throw createHttpError('UPLOAD_NOT_AVAILABLE', problems);
+  return { data, uploadIds };
+}
+
+function toReplay(deps: AppDeps, earlier: { requestHash: string; submission: SubmissionSummary | undefined }, requestHash: string): SubmissionReceipt {
   if (earlier.requestHash !== requestHash || !earlier.submission) throw createHttpError('IDEMPOTENCY_KEY_REUSED');
-  return toReceipt(earlier.submission);
+  return toReceipt(deps, earlier.submission);
 }
 
-function toReceipt(submission: SubmissionSummary): SubmissionReceipt {
-  return { id: submission.id, reference: submission.reference, version: submission.version, receivedAt: submission.receivedAt };
+function toReceipt(deps: AppDeps, submission: SubmissionSummary): SubmissionReceipt {
+  return {
+    id: submission.id,
+    reference: submission.reference,
+    version: submission.version,
+    receivedAt: submission.receivedAt,
+    statusCode: createStatusCode(deps.statusCodeKey, submission.id),
+  };
 }
 
 function hashBody(body: unknown): string {

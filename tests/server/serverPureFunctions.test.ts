@@ -78,7 +78,7 @@ describe('listDataColumns', () => {
 describe('loadConfig', () => {
   it('When nothing is set, then the defaults apply', () => {
     const config = loadConfig({}, '/srv/kf');
-    expect(config).toMatchObject({ port: 3000, dataDir: '/srv/kf/data', formsDir: '/srv/kf/forms', cookieSecure: 'auto', logLevel: 'info', bodyLimitBytes: 262144, submissionBodyLimitBytes: 25165824 });
+    expect(config).toMatchObject({ port: 3000, dataDir: '/srv/kf/data', formsDir: '/srv/kf/forms', cookieSecure: 'auto', logLevel: 'info', bodyLimitBytes: 262144, submissionBodyLimitBytes: 262144 });
     expect(config.enablementsFile).toBe('/srv/kf/server/seed/enablements.json');
   });
   it.each([

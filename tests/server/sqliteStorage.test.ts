@@ -8,6 +8,7 @@ import { MIGRATIONS } from '../../server/storage/sqlite/migrations/MIGRATIONS.ts
 import { SqliteDatabase } from '../../server/storage/sqlite/SqliteDatabase.ts';
 import { runRetention } from '../../server/usecases/runRetention.ts';
 import { loadConfig } from '../../server/loadConfig.ts';
+import { FileBlobStore } from '../../server/files/FileBlobStore.ts';
 import { newSubmission, openSeededStorage } from './openSeededStorage.ts';
 
 describe('SQLite storage', () => {
@@ -111,7 +112,7 @@ describe('SQLite storage', () => {
     await storage.submissions.create(expired, { key: 'k1', requestHash: 'h' });
     const kept = newSubmission();
     await storage.submissions.create(kept);
-    const result = await runRetention({ storage, config: loadConfig({}), now: () => new Date() });
+    const result = await runRetention({ storage, config: loadConfig({}), now: () => new Date(), blobs: new FileBlobStore(join(dir, 'blobs')) });
     expect(result.erasedSubmissions).toBe(1);
     expect(await storage.submissions.get('erkelenz', expired.id)).toBeUndefined();
     expect(await storage.submissions.get('erkelenz', kept.id)).toBeDefined();

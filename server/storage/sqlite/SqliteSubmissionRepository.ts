@@ -6,6 +6,7 @@ import type {
   NewSubmission,
   StatusChangeOutbox,
   StatusChangeResult,
+  StatusLookup,
   Submission,
   SubmissionFilter,
   SubmissionRepository,
@@ -14,6 +15,7 @@ import type {
 } from '../SubmissionRepository.ts';
 import { insertAuditEvent } from './insertAuditEvent.ts';
 import { deleteDeliveriesOf, insertReceivedDeliveriesSql, insertStatusDeliveries } from './SqliteOutboxRepository.ts';
+import { bindUploads, deleteUploadsOfSubmissions } from './SqliteUploadRepository.ts';
 import type { RunSingleStatement, SqliteDatabase, WriteTransaction } from './SqliteDatabase.ts';
 
 interface SubmissionRow {
@@ -64,7 +66,8 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
    */
   create(submission: NewSubmission, idempotency?: IdempotencyInput): Promise<CreateSubmissionResult> {
     return new Promise((resolve, reject) => {
-      const pending = idempotency ? this.keyed : this.plain;
+      // Creates that bind uploads need the transaction too (the binding is checked row by row).
+      const pending = idempotency || (submission.uploadIds?.length ?? 0) > 0 ? this.keyed : this.plain;
       pending.items.push({ submission, idempotency, resolve, reject });
       if (!pending.jobWaiting) this.enqueueJob(pending);
     });
@@ -109,6 +112,14 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
     if (row.submission_id === null) return 'erased';
     const submission = await this.db.get<SubmissionRow>(`SELECT ${SUMMARY_COLUMNS} FROM submissions WHERE id = ? AND tenant = ?`, [row.submission_id, tenant]);
     return { requestHash: row.request_hash!, submission: submission && toSummary(submission) };
+  }
+
+  async findStatusByReference(tenant: string, reference: string): Promise<StatusLookup | undefined> {
+    const row = await this.db.get<{ id: string; status: SubmissionStatus; received_at: string; status_code_hash: string | null; service: string; version: string }>(
+      'SELECT id, status, received_at, status_code_hash, service, version FROM submissions WHERE tenant = ? AND reference = ?',
+      [tenant, reference],
+    );
+    return row && { id: row.id, status: row.status, receivedAt: row.received_at, statusCodeHash: row.status_code_hash, service: row.service, version: row.version };
   }
 
   async get(tenant: string, id: string): Promise<Submission | undefined> {
@@ -180,6 +191,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
         );
         if (rows.length === 0) return 0;
         const counts = new Map<string, { tenant: string; service: string; count: number }>();
+        await deleteUploadsOfSubmissions(tx, rows.map((row) => row.id), now);
         for (const row of rows) {
           await deleteDeliveriesOf(tx, row.id);
           await tx.run('DELETE FROM submissions WHERE id = ?', [row.id]);
@@ -214,6 +226,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
       // Explicit rather than through the foreign key's cascade, so the erasure does not depend on the pragma.
       await tx.run('DELETE FROM idempotency_keys WHERE submission_id = ?', [id]);
       await deleteDeliveriesOf(tx, id);
+      await deleteUploadsOfSubmissions(tx, [id], at);
       await tx.run('DELETE FROM submissions WHERE tenant = ? AND id = ?', [tenant, id]);
       const erased = toSummary(row);
       await insertAuditEvent(tx, toAudit(erased), at);
@@ -247,8 +260,8 @@ type ReferenceCounters = Map<string, number>;
 
 // One statement for any number of rows (the rows travel as one JSON array), so the connection keeps a single
 // prepared statement instead of one per batch size.
-const INSERT_SUBMISSIONS = `INSERT INTO submissions (id, tenant, service, version, data, status, reference, received_at, updated_at, expires_at)
-  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, 'eingegangen', value ->> 5, value ->> 6, value ->> 6, value ->> 7
+const INSERT_SUBMISSIONS = `INSERT INTO submissions (id, tenant, service, version, data, status, reference, received_at, updated_at, expires_at, status_code_hash)
+  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, 'eingegangen', value ->> 5, value ->> 6, value ->> 6, value ->> 7, value ->> 9
   FROM json_each(?)`;
 const INSERT_IDEMPOTENCY_KEYS = `INSERT INTO idempotency_keys (tenant, service, key, request_hash, submission_id, created_at)
   SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each(?)`;
@@ -306,7 +319,7 @@ function toCounterRows(counters: ReferenceCounters, touched: Map<string, [tenant
 }
 
 function toRow(s: NewSubmission, reference: string): unknown[] {
-  return [s.id, s.tenant, s.service, s.version, JSON.stringify(s.data), reference, s.receivedAt, s.expiresAt, s.hasContactEmail ? 1 : 0];
+  return [s.id, s.tenant, s.service, s.version, JSON.stringify(s.data), reference, s.receivedAt, s.expiresAt, s.hasContactEmail ? 1 : 0, s.statusCodeHash ?? null];
 }
 
 function toCreated(s: NewSubmission, reference: string): CreateSubmissionResult {
@@ -417,6 +430,11 @@ async function insertSubmissions(
     ]);
     const failure = settled.find((outcome) => outcome.status === 'rejected');
     if (failure) throw failure.reason;
+    // Uploads reference their submission, so they are bound after the rows went in; a failed binding rolls back.
+    for (const index of fresh) {
+      const { submission: s } = items[index]!;
+      if (s.uploadIds && s.uploadIds.length > 0) await bindUploads(tx, { id: s.id, tenant: s.tenant, service: s.service, uploadIds: s.uploadIds }, s.receivedAt);
+    }
   }
   for (const index of fresh) results[index] = toCreated(items[index]!.submission, references.get(index)!);
   // Items replaying a key first claimed in this same call answer with that item's new submission.

@@ -21,6 +21,7 @@ import { SqliteAuditViewRepository } from './SqliteAuditViewRepository.ts';
 import { SqliteStatisticsRepository } from './SqliteStatisticsRepository.ts';
 import { SqliteDeliveryChannelRepository } from './SqliteDeliveryChannelRepository.ts';
 import { SqliteOutboxRepository } from './SqliteOutboxRepository.ts';
+import { SqliteUploadRepository } from './SqliteUploadRepository.ts';
 
 export interface SqliteStorage extends Storage {
   /** The underlying database, for repositories of other areas and for tests. */
@@ -60,6 +61,7 @@ export async function createSqliteStorage(file: string, options: { maxCommitBatc
     legalPages: new SqliteLegalPagesRepository(db),
     deliveryChannels: new SqliteDeliveryChannelRepository(db),
     outbox: new SqliteOutboxRepository(db),
+    uploads: new SqliteUploadRepository(db),
     checkIntegrity: () => db.checkIntegrity(),
     close: () => db.close(),
   };

@@ -8,6 +8,7 @@ import { migration041 } from './migration041.ts';
 import { migration050 } from './migration050.ts';
 import { migration060 } from './migration060.ts';
 import { migration061 } from './migration061.ts';
+import { migration070 } from './migration070.ts';
 import { migration080 } from './migration080.ts';
 import { migration081 } from './migration081.ts';
 import { migration085 } from './migration085.ts';
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration050,
   migration060,
   migration061,
+  migration070,
   migration080,
   migration081,
   migration085,
