@@ -119,7 +119,7 @@ export const staffAppPaths: OpenApiPaths = {
       get: { operationId: 'staffCatalogue', tags: ['staff'], summary: 'Every published service as the participant sees it (lead, versions, who offers it, own enablement, newer major)', security, responses: { 200: jsonResponse('Catalogue', object), 401: unauthorized } },
     },
     '/api/v1/staff/catalogue/{service}': {
-      get: { operationId: 'staffCatalogueEntry', tags: ['staff'], summary: 'One catalogue entry with the changes to a newer major version', security, parameters: [service], responses: { 200: jsonResponse('Entry', object), 401: unauthorized, 404: errorResponse('NOT_FOUND') } },
+      get: { operationId: 'staffCatalogueEntry', tags: ['staff'], summary: 'One catalogue entry with the changes to a newer major version, its fees and its enable checklist (legal pages, local details, local fee amounts)', security, parameters: [service], responses: { 200: jsonResponse('Entry', object), 401: unauthorized, 404: errorResponse('NOT_FOUND') } },
     },
     '/api/v1/staff/catalogue/{service}/local-details': {
       put: {

@@ -126,7 +126,7 @@ describe('legal pages, service information and the enable checklist', () => {
     await typeInto(admin, /^Kontakt/, 'Rathaus Erkelenz\nTelefon: [02431 85-0](tel:02431850)');
     await press(admin, 'button', 'Rechtliche Seiten speichern');
     await admin.getByText('Die rechtlichen Seiten wurden gespeichert.').waitFor();
-    expect(await admin.getByText('Rechtliche Seiten fehlen').count()).toBe(0);
+    await expect.poll(() => admin.getByText('Rechtliche Seiten fehlen').count()).toBe(0);
     expect(await axeViolations(admin)).toEqual([]);
 
     // Then the local details of the service, with the local fee amount.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPLETE_LOCAL_DETAILS, completeLocalDetails } from '../helpers/completeLocalDetails.ts';
 import { createStaffSession, type StaffSessionForTest } from '../helpers/createStaffSession.ts';
 import type { StartedServer } from '../helpers/startServer.ts';
+import { startServer } from '../helpers/startServer.ts';
 import { startFixtureServer } from './startFixtureServer.ts';
 
 const COMPLETE_PAGES = {
@@ -124,5 +125,60 @@ describe('legal pages and the enable checklist', () => {
     expect(served.privacyNotice.officer).toContain('datenschutzbeauftragte@erkelenz.example');
     expect(served.local).toMatchObject({ address: 'Rathaus Erkelenz\nJohannismarkt 17\n41812 Erkelenz' });
     expect(served.local).not.toHaveProperty('notificationEmail');
+  });
+});
+
+describe('service information and the seeded demo portals (real catalogue)', () => {
+  let server: StartedServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('When every seeded participant asks /healthz?detail, then its portal is complete (legal pages and local details of every offered service)', async () => {
+    for (const participant of await server.deps.storage.participants.list()) {
+      const session = await createStaffSession(server, participant.slug, 'staff');
+      const detail = await (await fetch(`${server.baseUrl}/healthz?detail`, { headers: { cookie: session.cookie } })).json();
+      expect(detail, participant.slug).toEqual({ status: 'ok', participant: participant.slug, legalPages: { missing: [] }, services: [] });
+    }
+  });
+
+  it('When a fee has no Kreis amount, then enabling needs the local amount and the served definition shows it beside the Kreis defaults', async () => {
+    const selfkant = await createStaffSession(server, 'selfkant', 'staff');
+    const enable = () =>
+      fetch(`${server.baseUrl}/api/v1/staff/enablements/wunschkennzeichen`, { method: 'PUT', headers: selfkant.headers(), body: JSON.stringify({ enabled: true, versionPolicy: '^1', agreedOn: '2026-12-01' }) });
+    await completeLocalDetails(server, selfkant, 'wunschkennzeichen');
+    const refused = await enable();
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({
+      code: 'ENABLE_CHECKLIST_INCOMPLETE',
+      errors: [{ pointer: '/checklist/fee.wunschkennzeichen', message: 'Fehlt noch: Gebühr vor Ort: Reservierung und Zuteilung eines Wunschkennzeichens.' }],
+    });
+    await completeLocalDetails(server, selfkant, 'wunschkennzeichen', { wunschkennzeichen: '12,80 Euro' });
+    expect((await enable()).status).toBe(200);
+    const served = (await (await fetch(`${server.baseUrl}/api/v1/tenants/selfkant/services/wunschkennzeichen`)).json()) as {
+      version: string;
+      fees: unknown[];
+      serviceInfo: { documents: string[]; processingTime: string; privacy: { purposes: string[] } };
+      source?: unknown;
+    };
+    expect(served.version).toBe('1.0.1');
+    expect(served.fees).toEqual([{ key: 'wunschkennzeichen', label: 'Reservierung und Zuteilung eines Wunschkennzeichens', amount: '12,80 Euro', note: null }]);
+    expect(served.serviceInfo.documents.length).toBeGreaterThan(0);
+    expect(served.serviceInfo.privacy.purposes).toContain('Reservierung des gewünschten Kennzeichens');
+    expect(served).not.toHaveProperty('source');
+  });
+
+  it('When a service has a LeiKa key, then its definition cites a public source for it', async () => {
+    for (const id of await server.deps.storage.formVersions.listServiceIds()) {
+      const versions = await server.deps.storage.formVersions.listVersions(id);
+      for (const version of versions) {
+        const { definition } = (await server.deps.storage.formVersions.get(id, version))!;
+        if (!definition.leikaKey || !definition.serviceInfo) continue;
+        expect(definition.source?.leika?.citations.length, `${id}@${version}`).toBeGreaterThan(0);
+      }
+    }
   });
 });

@@ -12,6 +12,11 @@ function describeOwn(entry: CatalogueEntry): string {
   return `Angeboten (${policy}, ausgeliefert: ${entry.own.servedVersion ?? 'keine passende Version'})`;
 }
 
+function describeChecklist(entry: CatalogueEntry): string {
+  const open = entry.checklist.items.filter((item) => !item.done).length;
+  return open === 0 ? 'Checkliste vollständig' : `Checkliste: ${open === 1 ? 'ein Punkt fehlt' : `${open} Punkte fehlen`}`;
+}
+
 /** The catalogue of all published services as the user's participant sees it. */
 export function CataloguePage() {
   const { result } = useApi<{ items: CatalogueEntry[] }>('/api/v1/staff/catalogue');
@@ -36,6 +41,8 @@ export function CataloguePage() {
                 <td className="kern-table__cell">{entry.offeredBy.length > 0 ? entry.offeredBy.map(participantName).join(', ') : '–'}</td>
                 <td className="kern-table__cell">
                   {describeOwn(entry)}
+                  <br />
+                  <span className="kern-body kern-body--small">{describeChecklist(entry)}</span>
                   {entry.newerMajor ? (
                     <>
                       <br />
