@@ -109,7 +109,7 @@ export function ImportPanel() {
         </div>
         <TextField id="import-quelle" label="Formular als JSON" value={text} onChange={setText} multiline rows={6} required error={errors.quelle} hint="Der Inhalt der gewählten Datei erscheint hier; Sie können ihn auch direkt einfügen." />
         <SelectField id="import-art" label="Art des Formulars" value={from} options={KINDS} onChange={setFrom} />
-        <TextField id="import-kennung" label="Kennung des neuen Dienstes" value={id} onChange={setId} error={errors.kennung} hint="Leer lassen, um sie aus dem Titel abzuleiten. Kleinbuchstaben, Ziffern und Bindestriche." />
+        <TextField id="import-kennung" label="Kurzname für den neuen Dienst" value={id} onChange={setId} error={errors.kennung} hint="Wird die Kennung des Dienstes; leer lassen, um sie aus dem Titel abzuleiten. Kleinbuchstaben, Ziffern und Bindestriche." />
         <Button type="submit" disabled={busy}>
           Importieren
         </Button>
