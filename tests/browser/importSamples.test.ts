@@ -127,6 +127,7 @@ describe('imported forms in Chromium', () => {
     await page.getByRole('link', { name: 'Entwurf im Editor öffnen' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Entwurf: Daten zum Gruß' }).waitFor();
+    await page.getByText('Aus DigiWF importiert („e8468c2e-4037-45a1-b26c-c25e7d61170c“).').waitFor();
     await page.locator('#vorschau').getByLabel(/Grußtext/).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
