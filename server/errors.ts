@@ -36,6 +36,7 @@ export const ERRORS = {
   SERVICE_EXISTS: { status: 409, message: 'A service with this id already exists.' },
   VERSION_EXISTS: { status: 409, message: 'This version of the service is already published.' },
   PUBLISH_REFUSED: { status: 422, message: 'Publishing was refused; see errors for the problems and changes.' },
+  IMPORT_REFUSED: { status: 422, message: 'The form could not be imported (not a supported form, circular reference, bad id); see errors for the reason.' },
   INVALID_LOCAL_DETAILS: { status: 422, message: 'The local details are invalid.' },
   // Staff authentication
   AUTHENTICATION_REQUIRED: { status: 401, message: 'Sign in first.' },

@@ -1,4 +1,4 @@
-import { isPlainObject, pointerToken, type ImportReporter } from './ImportReport.ts';
+import { isPlainObject, pointerToken, RESERVED_NAMES, type ImportReporter } from './ImportReport.ts';
 import type { ImportedStep, UiSchema } from './mapUiSchema.ts';
 import { FILE_MAX_LENGTH, FILE_PATTERN, type JsonSchema } from './normalizeSchema.ts';
 
@@ -21,6 +21,10 @@ export class ObjectBuilder {
 
   /** Adds a property; a name taken already is reported and skipped. Returns whether it was added. */
   add(name: string, schema: JsonSchema, ui: UiSchema, path: string): boolean {
+    if (RESERVED_NAMES.has(name)) {
+      this.report.add(path, 'component-dropped', `Der Feldname „${name}“ ist nicht zulässig; das Feld wurde nicht übernommen.`);
+      return false;
+    }
     if (Object.prototype.hasOwnProperty.call(this.properties, name)) {
       this.report.add(path, 'name-duplicate', `Der Feldname „${name}“ kommt mehrfach vor; nur das erste Feld wurde übernommen.`);
       return false;

@@ -84,6 +84,9 @@ export function pointerToken(token: string | number): string {
   return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** Names that would reach JavaScript object internals: never used as property or uiSchema keys. */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -91,7 +94,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 /** Thrown inside the import when the source cannot be imported at all (caught by importForeignForm). */
 export class ImportRefusal extends Error {
   constructor(
-    readonly code: 'IMPORT_CIRCULAR_REF' | 'IMPORT_NOT_A_FORM' | 'IMPORT_TOO_DEEP',
+    readonly code: 'IMPORT_CIRCULAR_REF' | 'IMPORT_NOT_A_FORM' | 'IMPORT_TOO_DEEP' | 'IMPORT_TOO_LARGE',
     readonly path: string,
     message: string,
   ) {

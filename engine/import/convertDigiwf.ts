@@ -1,4 +1,4 @@
-import { isPlainObject, pointerToken, type ImportReporter } from './ImportReport.ts';
+import { isPlainObject, pointerToken, RESERVED_NAMES, type ImportReporter } from './ImportReport.ts';
 import type { ImportedStep, UiSchema } from './mapUiSchema.ts';
 import { FILE_MAX_LENGTH, FILE_PATTERN, type JsonSchema } from './normalizeSchema.ts';
 import type { RawForm } from './RawForm.ts';
@@ -37,7 +37,11 @@ export function convertDigiwf(source: Record<string, unknown>, report: ImportRep
 
   const addField = (name: string, field: unknown, at: string, group: ImportedStep): void => {
     if (!isPlainObject(field)) return;
-    if (name in properties) {
+    if (RESERVED_NAMES.has(name)) {
+      report.add(at, 'component-dropped', `Der Feldname „${name}“ ist nicht zulässig; das Feld wurde nicht übernommen.`);
+      return;
+    }
+    if (Object.prototype.hasOwnProperty.call(properties, name)) {
       report.add(at, 'name-duplicate', `Das Feld „${name}“ kommt mehrfach vor; nur das erste wurde übernommen.`);
       return;
     }

@@ -9,7 +9,7 @@ import { convertSurveyjs } from './convertSurveyjs.ts';
 import { detectFormKind, FOREIGN_FORM_KINDS, type ForeignFormKind } from './detectFormKind.ts';
 import { settleSteps } from './FormBuilder.ts';
 import { ImportRefusal, ImportReporter, isPlainObject, type ImportReportEntry } from './ImportReport.ts';
-import { cleanUiSchema, mapJsonFormsUiSchema } from './mapUiSchema.ts';
+import { cleanUiSchema, mapJsonFormsUiSchema, settleUiOrder } from './mapUiSchema.ts';
 import { normalizeSchema, type JsonSchema } from './normalizeSchema.ts';
 import type { RawForm } from './RawForm.ts';
 
@@ -25,7 +25,7 @@ export interface ImportForeignFormOptions {
   today?: string;
 }
 
-export type ImportForeignFormErrorCode = 'IMPORT_NOT_A_FORM' | 'IMPORT_CIRCULAR_REF' | 'IMPORT_TOO_DEEP' | 'IMPORT_BAD_ID' | 'IMPORT_BAD_KIND';
+export type ImportForeignFormErrorCode = 'IMPORT_NOT_A_FORM' | 'IMPORT_CIRCULAR_REF' | 'IMPORT_TOO_DEEP' | 'IMPORT_TOO_LARGE' | 'IMPORT_BAD_ID' | 'IMPORT_BAD_KIND';
 
 export type ImportForeignFormResult =
   | {
@@ -46,6 +46,11 @@ const KIND_LABELS: Readonly<Record<ForeignFormKind, string>> = {
   surveyjs: 'SurveyJS',
 };
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Where the uiSchema sits in the source file, for report paths. */
+function wrappedUiPath(source: Record<string, unknown>): string {
+  return isPlainObject(source.uischema) ? '/uischema' : isPlainObject(source.uiSchema) ? '/uiSchema' : '';
+}
 
 function convertJsonSchema(source: Record<string, unknown>, report: ImportReporter): RawForm {
   const wrapped = isPlainObject(source.schema);
@@ -120,6 +125,7 @@ export function importForeignForm(source: unknown, options: ImportForeignFormOpt
   const names = Object.keys(isPlainObject(schema.properties) ? schema.properties : {});
   if (names.length === 0) report.add(raw.schemaPath, 'no-fields', 'Das Formular hat keine Eingabefelder; legen Sie sie im Editor an.');
   const steps = settleSteps(raw.steps, names, report, raw.schemaPath);
+  settleUiOrder(raw.uiSchema, schema, wrappedUiPath(source), report);
 
   const title = raw.title && codePointLength(raw.title.trim()) >= 3 ? raw.title.trim() : `Import ${raw.sourceId ?? KIND_LABELS[kind]}`;
   const id = options.id ?? toSlug(raw.title ?? raw.sourceId ?? '', `import-${kind}`);

@@ -1,4 +1,4 @@
-import { isPlainObject, pointerToken, type ImportReporter } from './ImportReport.ts';
+import { isPlainObject, pointerToken, RESERVED_NAMES, type ImportReporter } from './ImportReport.ts';
 
 export type UiSchema = Record<string, unknown>;
 
@@ -43,7 +43,7 @@ export function cleanUiSchema(ui: unknown, path: string, report: ImportReporter)
       } else {
         report.add(at, 'ui-option-dropped', `${UI_DROPPED[key] ?? `Die Darstellungsoption „${key}“ wurde nicht übernommen`}.`);
       }
-    } else if (isPlainObject(value)) {
+    } else if (isPlainObject(value) && !RESERVED_NAMES.has(key)) {
       const child = cleanUiSchema(value, at, report);
       if (Object.keys(child).length > 0) out[key] = child;
     }
@@ -52,6 +52,7 @@ export function cleanUiSchema(ui: unknown, path: string, report: ImportReporter)
 }
 
 function setUi(ui: UiSchema, names: readonly string[], key: string, value: unknown): void {
+  if (names.some((name) => RESERVED_NAMES.has(name))) return;
   let node = ui;
   for (const name of names) {
     const child = isPlainObject(node[name]) ? (node[name] as UiSchema) : {};
@@ -145,4 +146,29 @@ export function mapJsonFormsUiSchema(uischema: unknown, path: string, report: Im
   if (order.length > 0) uiSchema['ui:order'] = [...order, '*'];
   if (steps.length > 0) report.add(path, 'steps-created', `Die ${steps.length} Abschnitte des Layouts wurden Schritte des Formulars.`);
   return { uiSchema, steps };
+}
+
+/**
+ * Keeps every `ui:order` consistent with its schema level (rjsf refuses to render an order that names unknown
+ * properties or misses some without '*'): unknown names are reported and removed, a missing '*' is added.
+ */
+export function settleUiOrder(ui: UiSchema, schema: unknown, path: string, report: ImportReporter): void {
+  if (!isPlainObject(schema)) return;
+  const properties = isPlainObject(schema.properties) ? schema.properties : {};
+  const order = ui['ui:order'];
+  if (Array.isArray(order)) {
+    const names = Object.keys(properties);
+    const kept = order.filter((name): name is string => typeof name === 'string' && (name === '*' || names.includes(name)));
+    for (const name of order) {
+      if (!kept.includes(name as string)) report.add(path, 'ui-option-dropped', `Die Reihenfolge nannte „${String(name)}“, das es nicht gibt; der Eintrag wurde entfernt.`);
+    }
+    const unique = [...new Set(kept)];
+    if (!unique.includes('*') && names.some((name) => !unique.includes(name))) unique.push('*');
+    ui['ui:order'] = unique;
+  }
+  for (const [name, child] of Object.entries(properties)) {
+    const childUi = ui[name];
+    if (!RESERVED_NAMES.has(name) && isPlainObject(childUi)) settleUiOrder(childUi, child, path, report);
+  }
+  if (isPlainObject(schema.items) && isPlainObject(ui.items)) settleUiOrder(ui.items, schema.items, path, report);
 }

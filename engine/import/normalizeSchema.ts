@@ -55,6 +55,8 @@ const HANDLED = new Set([
 /** Same-instance branches whose `properties` belong to the enclosing object. */
 const BRANCHES = ['allOf', 'anyOf', 'oneOf', 'then', 'else', 'if', 'not'] as const;
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+/** Most `$ref`s inlined in one import. */
+const MAX_REF_EXPANSIONS = 2000;
 
 interface WalkState {
   /** Inside `if`, `not` or `contains`: only tests data, stays open. */
@@ -77,6 +79,8 @@ export interface NormalizeContext {
   report: ImportReporter;
   /** Label of a dropped vendor keyword, e.g. DigiWF's `x-props`; default: "„k“ ist kein JSON-Schema-Schlüsselwort". */
   describeKeyword?: (keyword: string) => string | undefined;
+  /** Inlined references so far (a budget against schemas that expand exponentially). */
+  expansions?: number;
   /** Source paths of the root's properties when the schema was built from another format (Form.io, SurveyJS, DigiWF). */
   propertyPaths?: Readonly<Record<string, string>>;
 }
@@ -215,6 +219,10 @@ function walk(input: unknown, path: string, context: NormalizeContext, state: Wa
         say('ref-remote-dropped', `Der Verweis „${ref}“ zeigt ins Leere und wurde entfernt.`, `${path}/$ref`);
         node = siblings;
       } else {
+        context.expansions = (context.expansions ?? 0) + 1;
+        if (context.expansions > MAX_REF_EXPANSIONS) {
+          throw new ImportRefusal('IMPORT_TOO_LARGE', `${path}/$ref`, `Die Verweise ($ref) ergäben aufgelöst mehr als ${MAX_REF_EXPANSIONS} eingesetzte Schemas; so große Formulare sind nicht möglich.`);
+        }
         say('ref-inlined', `Der Verweis „${ref}“ wurde durch das Schema ersetzt, auf das er zeigt.`, `${path}/$ref`);
         if (typeof target === 'boolean') return target;
         node = { ...target, ...siblings };

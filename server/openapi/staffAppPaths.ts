@@ -115,6 +115,36 @@ export const staffAppPaths: OpenApiPaths = {
         responses: { 200: jsonResponse('Check', check), 400: errorResponse('INVALID_BODY'), 401: unauthorized, 403: forbidden },
       },
     },
+    '/api/v1/staff/editor/import': {
+      post: {
+        operationId: 'editorImport',
+        tags: ['editor'],
+        summary: 'Import a form of another system (JSON Schema/rjsf/JSON Forms, DigiWF, Form.io, SurveyJS) as the draft of a new service, with the German import report',
+        security,
+        parameters: [csrf],
+        requestBody: json({
+          type: 'object',
+          required: ['source'],
+          properties: { source: { description: 'The form file as JSON.' }, from: { enum: ['jsonschema', 'digiwf', 'formio', 'surveyjs'] }, id: { type: 'string' } },
+        }),
+        responses: {
+          201: jsonResponse('Imported draft', {
+            type: 'object',
+            properties: {
+              draft,
+              kind: { enum: ['jsonschema', 'digiwf', 'formio', 'surveyjs'] },
+              report: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } } } },
+              problems: { type: 'array', items: object },
+            },
+          }),
+          400: errorResponse('INVALID_BODY'),
+          401: unauthorized,
+          403: forbidden,
+          409: errorResponse('SERVICE_EXISTS'),
+          422: errorResponse('IMPORT_REFUSED: not a supported form, a circular reference or a bad id (errors name the place)'),
+        },
+      },
+    },
     '/api/v1/staff/catalogue': {
       get: { operationId: 'staffCatalogue', tags: ['staff'], summary: 'Every published service as the participant sees it (lead, versions, who offers it, own enablement, newer major)', security, responses: { 200: jsonResponse('Catalogue', object), 401: unauthorized } },
     },

@@ -5,6 +5,10 @@ import { getStaffContext } from '../middleware/getStaffContext.ts';
 import { parseJsonBody } from '../middleware/parseJsonBody.ts';
 import { requireStaff } from '../middleware/requireStaff.ts';
 import { createEditorUseCases } from '../usecases/createEditorUseCases.ts';
+import { importEditorDraft } from '../usecases/importEditorDraft.ts';
+
+/** Largest foreign form file the editor's import accepts (a source may be larger than the definition it becomes). */
+const IMPORT_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
 /**
  * The visual editor's API for Kreis editors (mounted at /api/v1/staff): services, versions, the shared draft per
@@ -56,6 +60,10 @@ export function createStaffEditorRouter(deps: AppDeps): Router {
 
   router.post('/editor/check', editors, ...json, async (req, res) => {
     res.json(await editor.checkDefinition(getStaffContext(res).user, req.body));
+  });
+
+  router.post('/editor/import', editors, ...parseJsonBody(Math.max(deps.config.bodyLimitBytes, IMPORT_BODY_LIMIT_BYTES)), async (req, res) => {
+    res.status(201).json(await importEditorDraft(deps, getStaffContext(res).user, req.body));
   });
 
   return router;

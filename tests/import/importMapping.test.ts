@@ -142,6 +142,28 @@ describe('normalising a JSON Schema', () => {
     expect(importForeignForm({ type: 'object', properties: {} }, { id: 'Mein Import' })).toMatchObject({ ok: false, code: 'IMPORT_BAD_ID' });
   });
 
+  it('When references would expand exponentially, then the import is refused as too large', () => {
+    const $defs: Record<string, unknown> = { l0: { type: 'string' } };
+    for (let level = 1; level <= 16; level += 1) $defs[`l${level}`] = { type: 'object', properties: { a: { $ref: `#/$defs/l${level - 1}` }, b: { $ref: `#/$defs/l${level - 1}` } } };
+    const result = importForeignForm({ type: 'object', $defs, properties: { x: { $ref: '#/$defs/l16' } } });
+    expect(result).toMatchObject({ ok: false, code: 'IMPORT_TOO_LARGE' });
+  });
+
+  it('When names would reach object internals, then they are left out and nothing is polluted', () => {
+    const before = Object.keys(Object.prototype).length;
+    const { definition, report } = imported({
+      schema: { type: 'object', properties: { a: { type: 'string' } } },
+      uischema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/__proto__', label: 'x' }, { type: 'Control', scope: '#/properties/a' }] },
+    });
+    const formio = imported({ title: 'Testformular', components: [{ type: 'textfield', key: '__proto__', input: true }, { type: 'textfield', key: 'constructor', input: true }] });
+    expect(Object.keys(Object.prototype).length).toBe(before);
+    expect(({} as Record<string, unknown>)['ui:title']).toBeUndefined();
+    expect(definition.uiSchema).toEqual({ 'ui:order': ['a', '*'] });
+    expect(Object.keys(formio.definition.schema.properties)).toEqual([]);
+    expect(formio.codes.filter((code) => code === 'component-dropped')).toHaveLength(2);
+    expect(report.length).toBeGreaterThan(0);
+  });
+
   it('When the file is no form, then the import is refused', () => {
     expect(importForeignForm([1, 2, 3])).toMatchObject({ ok: false, code: 'IMPORT_NOT_A_FORM' });
     expect(importForeignForm({ schema: { type: 'string' } }, { from: 'jsonschema' })).toMatchObject({ ok: false, code: 'IMPORT_NOT_A_FORM', path: '/schema/type' });
@@ -154,6 +176,8 @@ describe('uiSchemas', () => {
     ['ui:emptyValue is dropped', { a: { 'ui:emptyValue': '' } }, {}, 'ui-option-dropped'],
     ['ui:autofocus is dropped', { a: { 'ui:autofocus': true } }, {}, 'ui-option-dropped'],
     ['a known widget stays', { a: { 'ui:widget': 'textarea', 'ui:help': 'Hilfe' } }, { a: { 'ui:widget': 'textarea', 'ui:help': 'Hilfe' } }, undefined],
+    ['an order naming unknown fields is settled', { 'ui:order': ['b', 'a'] }, { 'ui:order': ['a'] }, 'ui-option-dropped'],
+    ['an order missing fields gets a wildcard', { 'ui:order': [] }, { 'ui:order': ['*'] }, undefined],
   ])('When %s, then the uiSchema keeps only what the portal renders', (_name, uiSchema, expected, code) => {
     const { definition, codes } = imported({ schema: { type: 'object', properties: { a: { type: 'string' } } }, uiSchema });
     expect(definition.uiSchema).toEqual(expected);

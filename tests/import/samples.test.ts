@@ -1,21 +1,15 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDefinition } from '../../engine/checkDefinition.ts';
 import { createFormValidator } from '../../engine/createFormValidator.ts';
-import type { FormDefinition } from '../../engine/generated/FormDefinition.ts';
 import { importForeignForm } from '../../engine/import/importForeignForm.ts';
 import { startServer, type StartedServer } from '../helpers/startServer.ts';
 import { buildValidData } from './buildValidData.ts';
-import { loadSamples, REFUSED_SAMPLES } from './importSamples.ts';
+import { loadSamples, REFUSED_SAMPLES, writeImportedCatalogue } from './importSamples.ts';
 
 const samples = loadSamples();
-const imported = new Map<string, FormDefinition>();
-for (const sample of samples) {
-  const result = importForeignForm(sample.source, { id: sample.id, today: '2026-12-07' });
-  if (result.ok) imported.set(sample.id, result.definition);
-}
 
 describe('import of the collected real forms', () => {
   let server: StartedServer;
@@ -24,16 +18,8 @@ describe('import of the collected real forms', () => {
   beforeAll(async () => {
     // The imported drafts become the catalogue of a real server; Erkelenz offers each of them.
     dir = await mkdtemp(join(tmpdir(), 'kreisform-import-samples-'));
-    const formsDir = join(dir, 'forms');
-    await mkdir(formsDir);
-    await writeFile(join(formsDir, 'forms.lock.json'), '{}\n');
-    for (const definition of imported.values()) {
-      await mkdir(join(formsDir, definition.id));
-      await writeFile(join(formsDir, definition.id, `${definition.version}.json`), JSON.stringify(definition, null, 2));
-    }
-    const enablements = [...imported.values()].map((definition) => ({ tenant: 'erkelenz', service: definition.id, versionPolicy: definition.version, agreedOn: '2026-12-01' }));
-    await writeFile(join(dir, 'enablements.json'), JSON.stringify(enablements));
-    server = await startServer({ config: { formsDir, enablementsFile: join(dir, 'enablements.json') } });
+    const { formsDir, enablementsFile } = await writeImportedCatalogue(dir);
+    server = await startServer({ config: { formsDir, enablementsFile } });
   }, 60_000);
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Alert } from '../components/Alert.tsx';
+import { ImportedNotice } from '../editor/ui/ImportedNotice.tsx';
 import { Button } from '../components/Button.tsx';
 import { Link } from '../components/Link.tsx';
 import { LoadState } from '../components/LoadState.tsx';
@@ -130,6 +131,7 @@ export function ServiceEditorPage({ serviceId }: { serviceId: string }) {
         </Alert>
       ) : null}
       {actionError ? <Alert kind="danger"><p className="kern-body">{actionError}</p></Alert> : null}
+      <ImportedNotice source={definition.source} />
       <div className="editor-layout">
         <div className="editor-main">
           <section aria-labelledby="abschnitt-felder" className="staff-section">

@@ -10,8 +10,9 @@ import { useApi } from '../components/useApi.ts';
 import { formatLead } from '../formatting.ts';
 import { navigate, STAFF_BASE } from '../navigation.ts';
 import type { ServiceSummary } from '../staffTypes.ts';
+import { ImportPanel } from '../editor/ui/ImportPanel.tsx';
 
-/** Kreis editors: all services with their latest version and draft, and a form to create a service. */
+/** Kreis editors: all services with their latest version and draft, a form to create a service and the import of foreign forms. */
 export function ServicesPage() {
   const { result } = useApi<{ items: ServiceSummary[] }>('/api/v1/staff/editor/services');
   const [id, setId] = useState('');
@@ -66,6 +67,7 @@ export function ServicesPage() {
           <Button type="submit">Dienst anlegen</Button>
         </form>
       </section>
+      <ImportPanel />
     </>
   );
 }
