@@ -9,6 +9,7 @@ import { diffDefinitions } from '../../engine/diffDefinitions.ts';
 import { describeChangeInGerman, describeLocationInGerman, describeProblemInGerman, translateChangeDescription, translateProblem } from '../../engine/german/index.ts';
 import { clone, makeDefinition } from '../engine/makeDefinition.ts';
 import { translateEditorActionError } from '../../renderer/staff/editor/describeEditorActionError.ts';
+import { describeJsonErrorPlace } from '../../renderer/staff/editor/describeJsonErrorPlace.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const read = (path: string) => readFileSync(resolve(ROOT, path), 'utf8');
@@ -138,6 +139,19 @@ describe('the editor speaks German', () => {
       }
     }
     expect(count).toBeGreaterThanOrEqual(5);
+  });
+
+  it('When the raw JSON does not parse, then the editor names the place in German instead of an English parser message', () => {
+    const place = (text: string) => {
+      try {
+        JSON.parse(text);
+      } catch (error) {
+        return describeJsonErrorPlace(text, error);
+      }
+      return 'parsed';
+    };
+    expect(place('{\n  "a": 1,\n  "b" 2\n}')).toBe(' (Zeile 3, Spalte 7)');
+    expect(place('{ "a": [')).toMatch(/^ \((Zeile 1, Spalte 9|es endet zu früh)\)$/);
   });
 
   it('When real versions are compared, then every diff line is German and names fields by their title', () => {
