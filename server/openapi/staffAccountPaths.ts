@@ -4,7 +4,7 @@ const security = [{ staffSession: [] }];
 const csrf = { name: 'X-CSRF-Token', in: 'header', required: true, description: 'CSRF token of the session (from login or /me).', schema: { type: 'string' } };
 const unauthorized = errorResponse('AUTHENTICATION_REQUIRED');
 const forbidden = errorResponse('FORBIDDEN (not an admin), CSRF_FAILED, PASSWORD_CHANGE_REQUIRED or TOTP_ENROLMENT_REQUIRED');
-const userId = pathParameter('id', 'Staff user id (a user of another participant answers 404 like a missing one).');
+const userId = pathParameter('userId', 'Staff user id (a user of another participant answers 404 like a missing one).');
 const json = (schema: Record<string, unknown>) => ({ required: true, content: { 'application/json': { schema } } });
 const role = { enum: ['staff', 'editor', 'admin'] };
 const account = {
@@ -55,7 +55,7 @@ export const staffAccountPaths: OpenApiPaths = {
         },
       },
     },
-    '/api/v1/staff/users/{id}': {
+    '/api/v1/staff/users/{userId}': {
       get: { operationId: 'staffGetUser', tags: ['staff'], summary: 'One staff user of the own participant', security, parameters: [userId], responses: { 200: jsonResponse('User', account), 401: unauthorized, 403: forbidden, 404: errorResponse('USER_NOT_FOUND') } },
       patch: {
         operationId: 'staffUpdateUser',
@@ -67,7 +67,7 @@ export const staffAccountPaths: OpenApiPaths = {
         responses: { 200: jsonResponse('User', account), 401: unauthorized, 403: forbidden, 404: errorResponse('USER_NOT_FOUND'), 409: errorResponse('OWN_ACCOUNT_CHANGE_REFUSED'), 422: errorResponse('INVALID_USER') },
       },
     },
-    '/api/v1/staff/users/{id}/password-reset': {
+    '/api/v1/staff/users/{userId}/password-reset': {
       post: {
         operationId: 'staffResetPassword',
         tags: ['staff'],
@@ -77,7 +77,7 @@ export const staffAccountPaths: OpenApiPaths = {
         responses: { 200: jsonResponse('One-time password', { type: 'object', properties: { oneTimePassword } }), 401: unauthorized, 403: forbidden, 404: errorResponse('USER_NOT_FOUND'), 409: errorResponse('OWN_ACCOUNT_CHANGE_REFUSED') },
       },
     },
-    '/api/v1/staff/users/{id}/totp': {
+    '/api/v1/staff/users/{userId}/totp': {
       delete: {
         operationId: 'staffResetTotp',
         tags: ['staff'],

@@ -28,20 +28,20 @@ export function createStaffAccountsRouter(deps: AppDeps): Router {
     res.status(201).json(await accounts.create(getStaffContext(res).user, req.body));
   });
 
-  router.get('/users/:id', admin, async (req, res) => {
-    res.json(await accounts.get(getStaffContext(res).user, getPathParam(req, 'id')));
+  router.get('/users/:userId', admin, async (req, res) => {
+    res.json(await accounts.get(getStaffContext(res).user, getPathParam(req, 'userId')));
   });
 
-  router.patch('/users/:id', admin, ...json, async (req, res) => {
-    res.json(await accounts.update(getStaffContext(res).user, getPathParam(req, 'id'), req.body));
+  router.patch('/users/:userId', admin, ...json, async (req, res) => {
+    res.json(await accounts.update(getStaffContext(res).user, getPathParam(req, 'userId'), req.body));
   });
 
-  router.post('/users/:id/password-reset', admin, async (req, res) => {
-    res.json(await accounts.resetPassword(getStaffContext(res).user, getPathParam(req, 'id')));
+  router.post('/users/:userId/password-reset', admin, async (req, res) => {
+    res.json(await accounts.resetPassword(getStaffContext(res).user, getPathParam(req, 'userId')));
   });
 
-  router.delete('/users/:id/totp', admin, async (req, res) => {
-    await accounts.resetTotp(getStaffContext(res).user, getPathParam(req, 'id'));
+  router.delete('/users/:userId/totp', admin, async (req, res) => {
+    await accounts.resetTotp(getStaffContext(res).user, getPathParam(req, 'userId'));
     res.status(204).end();
   });
 

@@ -269,7 +269,7 @@ describe('staff story: build, publish, enable, submit, evolve, inbox', () => {
     await publish(editor, '1.2.0');
     await editor.getByText('Veröffentlichung abgelehnt').waitFor();
     await editor.getByText(/erfordern eine neue Hauptversion, mindestens 2\.0\.0/).waitFor();
-    await editor.locator('.editor-refusal').getByText(/^breaking:/).first().waitFor();
+    await editor.locator('.editor-refusal').getByText(/^inkompatibel:/).first().waitFor();
     await editor.getByLabel('Version', { exact: true }).fill('2.0.0');
     await waitForCheck(editor, 'Keine Fehler gefunden.');
     await editor.getByText(/^Gespeichert \(Stand/).waitFor();

@@ -8,6 +8,8 @@ import type { DefinitionProblem } from '../../engine/DefinitionError.ts';
 import { diffDefinitions } from '../../engine/diffDefinitions.ts';
 import { describeChangeInGerman, describeLocationInGerman, describeProblemInGerman, translateChangeDescription, translateProblem } from '../../engine/german/index.ts';
 import { clone, makeDefinition } from '../engine/makeDefinition.ts';
+import { translateEditorActionError } from '../../renderer/staff/editor/describeEditorActionError.ts';
+import { describeJsonErrorPlace } from '../../renderer/staff/editor/describeJsonErrorPlace.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const read = (path: string) => readFileSync(resolve(ROOT, path), 'utf8');
@@ -125,6 +127,31 @@ describe('the editor speaks German', () => {
     }
     const fields = /const METADATA_FIELDS = \[([^\]]*)\]/.exec(source)![1]!.match(/'([^']+)'/g)!.map((field) => field.slice(1, -1));
     for (const field of fields) expectGerman(translateChangeDescription(`metadata changed: ${field}`), `metadata ${field}`);
+  });
+
+  it('When any error the visual editor can throw is shown, then it is German', () => {
+    let count = 0;
+    for (const file of ['renderer/staff/editor/applyEditorAction.ts', 'renderer/staff/editor/fieldKinds.ts', 'renderer/staff/editor/objectLevel.ts', 'renderer/staff/editor/readEditorModel.ts']) {
+      for (const match of read(file).matchAll(/throw new Error\((`[^`]*`|'[^']*')\)/g)) {
+        const text = match[1]!.slice(1, -1).replace(/\$\{[^}]*\}/g, 'feld');
+        expectGerman(translateEditorActionError(text), `${file}: ${match[1]}`);
+        count++;
+      }
+    }
+    expect(count).toBeGreaterThanOrEqual(5);
+  });
+
+  it('When the raw JSON does not parse, then the editor names the place in German instead of an English parser message', () => {
+    const place = (text: string) => {
+      try {
+        JSON.parse(text);
+      } catch (error) {
+        return describeJsonErrorPlace(text, error);
+      }
+      return 'parsed';
+    };
+    expect(place('{\n  "a": 1,\n  "b" 2\n}')).toBe(' (Zeile 3, Spalte 7)');
+    expect(place('{ "a": [')).toMatch(/^ \((Zeile 1, Spalte 9|es endet zu früh)\)$/);
   });
 
   it('When real versions are compared, then every diff line is German and names fields by their title', () => {

@@ -1,5 +1,6 @@
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/loadConfig.ts';
 import { createStaffSession, type StaffSessionForTest } from '../helpers/createStaffSession.ts';
 import type { StartedServer } from '../helpers/startServer.ts';
 import { postJson, startFixtureServer } from '../server/startFixtureServer.ts';
@@ -202,5 +203,13 @@ describe('second factor required by configuration', () => {
     expect(((await off.json()) as { code: string }).code).toBe('TOTP_REQUIRED_BY_POLICY');
     const staff = await createStaffSession(server, 'erkelenz', 'staff');
     expect((await call(server, staff, 'GET', '/submissions')).status).toBe(200);
+  });
+});
+
+describe('REQUIRE_TOTP_FOR', () => {
+  it('When the variable lists roles, then they are read; an unknown role stops the start; unset means optional for all', () => {
+    expect(loadConfig({ REQUIRE_TOTP_FOR: 'admin, editor' }).requireTotpFor).toEqual(['admin', 'editor']);
+    expect(loadConfig({}).requireTotpFor).toEqual([]);
+    expect(() => loadConfig({ REQUIRE_TOTP_FOR: 'admin,chef' })).toThrow(/REQUIRE_TOTP_FOR/);
   });
 });

@@ -22,6 +22,7 @@ import { formatDateTime } from '../formatting.ts';
 import { navigate, STAFF_BASE } from '../navigation.ts';
 import { staffApi } from '../api/staffApi.ts';
 import { describeProblemInGerman } from '../../../engine/german/index.ts';
+import { describeEditorActionError } from '../editor/describeEditorActionError.ts';
 
 function findField(fields: EditorField[], key: string): { field: EditorField; siblings: EditorField[] } | undefined {
   for (const field of fields) {
@@ -68,7 +69,7 @@ export function ServiceEditorPage({ serviceId }: { serviceId: string }) {
         setDefinition(applyEditorAction(definition, action));
         setActionError('');
       } catch (error) {
-        setActionError(error instanceof Error ? error.message : String(error));
+        setActionError(describeEditorActionError(error));
       }
     },
     [definition, setDefinition],

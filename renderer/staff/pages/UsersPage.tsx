@@ -174,11 +174,11 @@ export function UsersPage() {
                                 Deaktivieren
                               </Button>
                             )}
-                            <Button small variant="secondary" disabled={busy} ariaLabel={`Einmalpasswort für ${account.email} ausgeben`} onClick={() => void resetPassword(account)}>
+                            <Button small variant="secondary" disabled={busy} ariaLabel={`Passwort zurücksetzen für ${account.email}`} onClick={() => void resetPassword(account)}>
                               Passwort zurücksetzen
                             </Button>
                             {account.totpEnabled ? (
-                              <Button small variant="tertiary" disabled={busy} ariaLabel={`Zweiten Faktor von ${account.email} zurücksetzen`} onClick={() => void resetTotp(account)}>
+                              <Button small variant="tertiary" disabled={busy} ariaLabel={`Zweiten Faktor zurücksetzen für ${account.email}`} onClick={() => void resetTotp(account)}>
                                 Zweiten Faktor zurücksetzen
                               </Button>
                             ) : null}

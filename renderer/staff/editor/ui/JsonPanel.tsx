@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { FieldAlert } from '../../components/FieldMessages.tsx';
 import type { DraftDefinition } from '../editorTypes.ts';
+import { describeJsonErrorPlace } from '../describeJsonErrorPlace.ts';
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -26,7 +27,7 @@ function JsonArea({ id, label, value, onChange }: { id: string; label: string; v
     try {
       parsed = JSON.parse(next);
     } catch (caught) {
-      setError(`Ungültiges JSON: ${caught instanceof Error ? caught.message : String(caught)}. Die Felder bleiben unverändert, bis das JSON gültig ist.`);
+      setError(`Ungültiges JSON${describeJsonErrorPlace(next, caught)}. Die Felder bleiben unverändert, bis das JSON gültig ist.`);
       return;
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
