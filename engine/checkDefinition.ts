@@ -84,10 +84,33 @@ function leadProblems(definition: Record<string, unknown>): DefinitionProblem[] 
 }
 
 /**
+ * The contact e-mail (`contactEmail`, a JSON pointer into the data) names a string property with `format: email`,
+ * reached through `properties` of objects only (not inside arrays or conditions), so exactly one address is meant.
+ */
+function contactEmailProblems(definition: Record<string, unknown>): DefinitionProblem[] {
+  const pointer = definition.contactEmail;
+  if (typeof pointer !== 'string' || !pointer.startsWith('/')) return [];
+  let node: unknown = definition.schema;
+  for (const token of pointer.split('/').slice(1)) {
+    const key = token.replaceAll('~1', '/').replaceAll('~0', '~');
+    const properties = isRecord(node) ? node.properties : undefined;
+    node = isRecord(properties) && Object.hasOwn(properties, key) ? properties[key] : undefined;
+  }
+  if (isRecord(node) && node.type === 'string' && node.format === 'email') return [];
+  return [
+    {
+      pointer: '/contactEmail',
+      code: 'contact-email-invalid',
+      message: `contactEmail "${pointer}" must point to a string property with format "email" (through object properties only).`,
+    },
+  ];
+}
+
+/**
  * Checks a form definition before it is used: depth (MAX_DEPTH) and size (MAX_DEFINITION_SIZE) caps, the
  * meta-schema (schemas/form-definition.schema.json), the data schema's safety rules (checkDataSchema: local
  * acyclic refs, no $data, bounded patterns/formats/uniqueItems, `additionalProperties: false` everywhere,
- * `required` names declared, compiles with strict Ajv), step consistency and a lead of Kommunen only. Returns all problems found;
+ * `required` names declared, compiles with strict Ajv), step consistency, a lead of Kommunen only and a contact e-mail pointing to an e-mail field. Returns all problems found;
  * an empty list means the definition is usable.
  */
 export function checkDefinition(definition: unknown): DefinitionProblem[] {
@@ -111,5 +134,6 @@ export function checkDefinition(definition: unknown): DefinitionProblem[] {
   if (isRecord(definition.schema)) problems.push(...checkDataSchema(definition.schema, '/schema'));
   problems.push(...stepProblems(definition));
   problems.push(...leadProblems(definition));
+  problems.push(...contactEmailProblems(definition));
   return problems;
 }

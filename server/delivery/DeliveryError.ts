@@ -26,5 +26,6 @@ export function describeDeliveryError(error: unknown): { text: string; permanent
     if (typeof responseCode === 'number') return { text: `SMTP_${safeCode ?? 'ERROR'}: reply ${responseCode}`, permanent: false };
     if (safeCode) return { text: `${safeCode}: network or protocol error`, permanent: false };
   }
-  return { text: 'UNEXPECTED: unexpected error (see the server log of the relay)', permanent: false };
+  const name = error instanceof Error && /^[A-Za-z]{1,40}$/.test(error.name) ? error.name : 'unknown';
+  return { text: `UNEXPECTED: ${name}`, permanent: false };
 }

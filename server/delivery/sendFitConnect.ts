@@ -39,7 +39,9 @@ export function readFitConnectConfig(config: Record<string, unknown>): FitConnec
 
 /** The JWE (compact, RSA-OAEP-256 + A256GCM) of `plaintext` to the destination's public encryption key. */
 export async function encryptForDestination(plaintext: Uint8Array, key: { jwk: JWK; kid: string }, contentType: string): Promise<string> {
-  const publicKey = await importJWK({ ...key.jwk, alg: 'RSA-OAEP-256' }, 'RSA-OAEP-256');
+  // FIT-Connect publishes encryption keys with key_ops ["wrapKey"]; WebCrypto's RSA-OAEP import wants "encrypt".
+  const { key_ops: _keyOps, use: _use, ...jwk } = key.jwk;
+  const publicKey = await importJWK({ ...jwk, alg: 'RSA-OAEP-256' }, 'RSA-OAEP-256');
   return new CompactEncrypt(plaintext).setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM', kid: key.kid, cty: contentType }).encrypt(publicKey);
 }
 
@@ -101,6 +103,10 @@ export async function sendFitConnect(
   const destination = readJson<{ encryptionKid?: unknown }>(expectStatus(await http(destinationPath, { method: 'GET', headers: auth }), [200], 'destination'));
   if (typeof destination.encryptionKid !== 'string') throw new DeliveryError('FIT_CONNECT_DESTINATION', 'the destination has no encryptionKid');
   const jwk = readJson<JWK>(expectStatus(await http(`${destinationPath}/keys/${encodeURIComponent(destination.encryptionKid)}`, { method: 'GET', headers: auth }), [200], 'key'));
+  if (jwk.kty !== 'RSA' || typeof jwk.n !== 'string' || (jwk.key_ops && !jwk.key_ops.includes('wrapKey'))) {
+    throw new DeliveryError('FIT_CONNECT_KEY', 'the destination key is not an RSA encryption key (wrapKey)', true);
+  }
+  if (Buffer.from(jwk.n, 'base64url').length * 8 < 4096) throw new DeliveryError('FIT_CONNECT_KEY', 'the destination key is shorter than 4096 bits', true);
   const key = { jwk, kid: destination.encryptionKid };
 
   const files = [...payload.attachments, ...payload.documents];

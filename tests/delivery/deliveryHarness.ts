@@ -68,7 +68,10 @@ export interface ReceivedRequest {
 
 export interface WebhookReceiver {
   url: string;
+  /** Requests answered so far. */
   requests: ReceivedRequest[];
+  /** Requests arrived so far (also those still waiting for their answer). */
+  arrivals: number;
   /** Answer status for the next requests (default 204). */
   status: number;
   /** Delay before answering, ms. */
@@ -81,6 +84,7 @@ export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
   const receiver: WebhookReceiver = {
     url: '',
     requests: [],
+    arrivals: 0,
     status: 204,
     delayMs: 0,
     close: async () => {
@@ -92,6 +96,7 @@ export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      receiver.arrivals += 1;
       const status = receiver.status;
       setTimeout(() => {
         receiver.requests.push({ method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), receivedAt: Date.now() });

@@ -140,4 +140,52 @@ describe('delivery relay', () => {
   });
 });
 
+describe('status mail', () => {
+  it('When staff change the status, then the citizen gets a German status mail at the contact e-mail only', async () => {
+    const smtp = await startSmtpServer();
+    const server = await startDeliveryServer({ smtpUrl: smtp.url });
+    const relay = startDeliveryRelay(server.deps);
+    try {
+      await addChannel(server, { kind: 'citizen_status' });
+      const { id, reference } = await submitKontakt(server);
+      await waitFor(() => smtp.messages.length === 1, 10_000, 'receipt');
+      const { createStaffSession } = await import('../helpers/createStaffSession.ts');
+      const staff = await createStaffSession(server, 'erkelenz');
+      const changed = await fetch(`${server.baseUrl}/api/v1/staff/submissions/${id}/status`, { method: 'POST', headers: staff.headers(), body: JSON.stringify({ status: 'in_bearbeitung' }) });
+      expect(changed.status).toBe(200);
+      await waitFor(() => smtp.messages.length === 2, 10_000, 'status mail');
+      const mail = smtp.messages[1]!;
+      expect(smtp.recipients[1]).toEqual(['erika@example.org']);
+      expect(mail.subject).toBe(`Ihr Antrag ${reference}: In Bearbeitung`);
+      expect(mail.text).toContain('Neuer Status: In Bearbeitung');
+      expect(mail.html).toContain('<th scope="row" style="text-align:left;padding-right:1em">Neuer Status</th><td>In Bearbeitung</td>');
+    } finally {
+      await relay.stop();
+      await server.close();
+      await smtp.close();
+    }
+  });
+});
+
+describe('mail bodies', () => {
+  it('When values contain HTML or line breaks, then the HTML part escapes them and the subject stays one line', async () => {
+    const { composeStaffNotice } = await import('../../server/delivery/composeMail.ts');
+    const mail = composeStaffNotice({
+      deliveryId: 'dlv_1',
+      event: { id: 'e', type: 'submission.received', status: null, occurredAt: '2026-12-07T09:00:00.000Z' },
+      submission: { id: 's', tenant: 'erkelenz', service: 'x', version: '1.0.0', status: 'eingegangen', reference: 'ERK-2026-000001', receivedAt: '2026-12-07T09:00:00.000Z', updatedAt: '', expiresAt: '', data: {} },
+      service: { id: 'x', title: 'Antrag <script>alert(1)</script> & "mehr"\nBcc: x@example.org', version: '1.0.0', leikaKey: undefined },
+      participant: { slug: 'erkelenz', name: 'Stadt Erkelenz' },
+      contactEmail: undefined,
+      inboxUrl: 'https://portal.example/staff/eingang/s',
+      attachments: [],
+      documents: [],
+      statusCode: undefined,
+    });
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).toContain('Antrag &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;mehr&quot;');
+    expect(mail.subject).not.toMatch(/[\r\n]/);
+  });
+});
+
 export type { TestSmtpServer, WebhookReceiver, DeliveryRelay };

@@ -131,3 +131,13 @@ describe('checkDefinition', () => {
     expect(() => assertDefinition(makeDefinition(), 'ok.json')).not.toThrow();
   });
 });
+
+describe('checkDefinition: contact e-mail', () => {
+  const schema = object({ kontakt: object({ email: { type: 'string', format: 'email', maxLength: 254 }, name: { type: 'string', maxLength: 10 } }) });
+  it('When contactEmail points to an e-mail field, then the definition is accepted', () => {
+    expect(checkDefinition(makeDefinition({ schema, contactEmail: '/kontakt/email' }))).toEqual([]);
+  });
+  it.each(['/kontakt/name', '/kontakt/fehlt', '/kontakt'])('When contactEmail is %s, then it is refused', (pointer) => {
+    expect(checkDefinition(makeDefinition({ schema, contactEmail: pointer })).map((problem) => problem.code)).toEqual(['contact-email-invalid']);
+  });
+});
