@@ -45,3 +45,4 @@ export {
   type UploadSpec,
   type UploadRef,
 } from './uploadField.ts';
+export { formatFileSize } from './formatFileSize.ts';

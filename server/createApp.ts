@@ -24,6 +24,8 @@ import { createStaffOfferingRouter } from './routes/createStaffOfferingRouter.ts
 import { createStaffEnablementsRouter } from './routes/createStaffEnablementsRouter.ts';
 import { createStaffSubmissionsRouter } from './routes/createStaffSubmissionsRouter.ts';
 import { createUploadsRouter } from './routes/createUploadsRouter.ts';
+import { createStaffFilesRouter } from './routes/createStaffFilesRouter.ts';
+import { createStatusRouter } from './routes/createStatusRouter.ts';
 
 /**
  * Builds the Express application (without listening). Every API response defaults to Cache-Control: no-store;
@@ -75,6 +77,8 @@ export function createApp(deps: AppDeps): Application {
     { path: '/api/v1/staff', router: createStaffEnablementsRouter(deps) },
     { path: '/api/v1/staff', router: createAgreementRouter(deps) },
     { path: '/api/v1', router: createUploadsRouter(deps) },
+    { path: '/api/v1/staff', router: createStaffFilesRouter(deps) },
+    { path: '/api/v1', router: createStatusRouter(deps) },
   ];
   for (const mount of mounts) app.use(mount.path, mount.router);
   app.locals.routerMounts = mounts;
