@@ -48,3 +48,4 @@ export {
   type UploadSpec,
   type UploadRef,
 } from './uploadField.ts';
+export { formatFileSize } from './formatFileSize.ts';

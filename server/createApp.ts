@@ -27,6 +27,8 @@ import { createStaffSubmissionsRouter } from './routes/createStaffSubmissionsRou
 import { createStaffAccountsRouter } from './routes/createStaffAccountsRouter.ts';
 import { createStaffDeliveryRouter } from './routes/createStaffDeliveryRouter.ts';
 import { createUploadsRouter } from './routes/createUploadsRouter.ts';
+import { createStaffFilesRouter } from './routes/createStaffFilesRouter.ts';
+import { createStatusRouter } from './routes/createStatusRouter.ts';
 
 /**
  * Builds the Express application (without listening). Every API response defaults to Cache-Control: no-store;
@@ -81,6 +83,8 @@ export function createApp(deps: AppDeps): Application {
     { path: '/api/v1', router: createLegalPagesRouter(deps) },
     { path: '/api/v1/staff', router: createStaffDeliveryRouter(deps) },
     { path: '/api/v1', router: createUploadsRouter(deps) },
+    { path: '/api/v1/staff', router: createStaffFilesRouter(deps) },
+    { path: '/api/v1', router: createStatusRouter(deps) },
   ];
   for (const mount of mounts) app.use(mount.path, mount.router);
   app.locals.routerMounts = mounts;

@@ -114,7 +114,7 @@ export const staffPaths: OpenApiPaths = {
         tags: ['staff'],
         summary: "Streamed export of the participant's submissions of one service version",
         security,
-        parameters: [service, pathParameter('version', 'Published version.'), queryParameter('format', 'csv (default; semicolon-separated, UTF-8 BOM) or json.', { enum: ['csv', 'json'] }), ...filters.slice(2)],
+        parameters: [service, pathParameter('version', 'Published version.'), queryParameter('format', 'csv (default; semicolon-separated, UTF-8 BOM), json (with attachment metadata) or zip (streamed: per submission antrag.json and its files).', { enum: ['csv', 'json', 'zip'] }), ...filters.slice(2)],
         responses: {
           200: { description: 'Export', content: { 'text/csv': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/Submission' } } } } },
           400: errorResponse('INVALID_QUERY'),

@@ -1,16 +1,20 @@
+import yazl from 'yazl';
+import { hasUploadFields } from '../../engine/index.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { listDataColumns } from '../domain/listDataColumns.ts';
 import { toCsvCell } from '../domain/toCsvCell.ts';
 import { createHttpError } from '../errors.ts';
 import type { Submission } from '../storage/SubmissionRepository.ts';
+import type { Upload } from '../storage/UploadRepository.ts';
 import type { StaffUser } from '../storage/UserRepository.ts';
+import { toAttachmentInfo } from './getAttachments.ts';
 import { parseSubmissionFilter } from './parseSubmissionFilter.ts';
 
 export interface SubmissionExport {
   contentType: string;
   filename: string;
-  /** Text chunks, produced while rows are read (keyset cursor), never the whole export at once. */
-  chunks: AsyncIterable<string>;
+  /** Chunks, produced while rows are read (keyset cursor), never the whole export at once. */
+  chunks: AsyncIterable<string | Buffer>;
 }
 
 const META_COLUMNS = ['id', 'reference', 'status', 'version', 'receivedAt', 'updatedAt'] as const;
@@ -28,8 +32,8 @@ export async function exportSubmissions(
   query: Record<string, unknown>,
 ): Promise<SubmissionExport> {
   const format = query.format ?? 'csv';
-  if (format !== 'csv' && format !== 'json') {
-    throw createHttpError('INVALID_QUERY', [{ pointer: '/format', message: 'format must be csv or json.' }]);
+  if (format !== 'csv' && format !== 'json' && format !== 'zip') {
+    throw createHttpError('INVALID_QUERY', [{ pointer: '/format', message: 'format must be csv, json or zip.' }]);
   }
   const formVersion = await deps.storage.formVersions.get(service, version);
   if (!formVersion) throw createHttpError('FORM_VERSION_NOT_FOUND');
@@ -44,15 +48,22 @@ export async function exportSubmissions(
       details: { version, format, count },
     });
   const filename = `${user.tenant}-${service}-${version}.${format}`;
-  if (format === 'json') return { contentType: 'application/json; charset=utf-8', filename, chunks: jsonChunks(rows, audit) };
+  // Only versions with file fields have attachments: the others skip the lookup per row.
+  const hasFiles = hasUploadFields(formVersion.definition.schema);
+  const withAttachments = (submission: Submission) => (hasFiles ? deps.storage.uploads.listBySubmission(user.tenant, submission.id) : Promise.resolve([]));
+  if (format === 'json') return { contentType: 'application/json; charset=utf-8', filename, chunks: jsonChunks(rows, withAttachments, audit) };
+  if (format === 'zip') return { contentType: 'application/zip', filename, chunks: zipChunks(deps, rows, withAttachments, audit) };
   return { contentType: 'text/csv; charset=utf-8; header=present', filename, chunks: csvChunks(rows, listDataColumns(formVersion.definition.schema), audit) };
 }
 
-async function* jsonChunks(rows: AsyncIterable<Submission>, audit: (count: number) => Promise<void>): AsyncIterable<string> {
+type ListUploads = (submission: Submission) => Promise<Upload[]>;
+
+async function* jsonChunks(rows: AsyncIterable<Submission>, listUploads: ListUploads, audit: (count: number) => Promise<void>): AsyncIterable<string> {
   let count = 0;
   yield '[';
   for await (const row of rows) {
-    yield `${count === 0 ? '' : ','}\n${JSON.stringify(row)}`;
+    const attachments = (await listUploads(row)).map(toAttachmentInfo);
+    yield `${count === 0 ? '' : ','}\n${JSON.stringify({ ...row, attachments })}`;
     count += 1;
   }
   yield '\n]\n';
@@ -77,4 +88,40 @@ function pick(data: unknown, path: string[]): unknown {
     value = (value as Record<string, unknown>)[key];
   }
   return value;
+}
+
+/**
+ * A ZIP (yazl, streamed): per submission a folder `<reference>/` with `antrag.json` (the submission with its
+ * attachments' metadata) and the attachment files (`<n>-<name>`), each file opened only when the ZIP reaches it.
+ * Submissions are read in chunks while the ZIP is written, so the export never holds more than a chunk of rows.
+ */
+async function* zipChunks(deps: AppDeps, rows: AsyncIterable<Submission>, listUploads: ListUploads, audit: (count: number) => Promise<void>): AsyncIterable<Buffer> {
+  const zip = new yazl.ZipFile();
+  let count = 0;
+  let failure: unknown;
+  const producing = (async () => {
+    for await (const row of rows) {
+      const uploads = await listUploads(row);
+      zip.addBuffer(Buffer.from(JSON.stringify({ ...row, attachments: uploads.map(toAttachmentInfo) }, null, 2)), `${row.reference}/antrag.json`);
+      uploads.forEach((upload, index) => {
+        zip.addReadStreamLazy(`${row.reference}/${index + 1}-${upload.name.replace(/[\\/]/g, '_')}`, (callback) => {
+          deps.blobs.open(upload.blobKey).then(
+            (stream) => (stream ? callback(null, stream) : callback(new Error(`attachment bytes missing: ${upload.id}`), undefined as never)),
+            (error: unknown) => callback(error as Error, undefined as never),
+          );
+        });
+      });
+      count += 1;
+      // Let the ZIP drain what was queued before reading the next rows.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    zip.end();
+  })().catch((error: unknown) => {
+    failure = error;
+    (zip.outputStream as unknown as import('node:stream').Readable).destroy(error as Error);
+  });
+  for await (const chunk of zip.outputStream as AsyncIterable<Buffer>) yield chunk;
+  await producing;
+  if (failure) throw failure;
+  await audit(count);
 }

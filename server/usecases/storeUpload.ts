@@ -4,7 +4,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { AppDeps } from '../AppDeps.ts';
 import { createHttpError } from '../errors.ts';
 import type { ScanState } from '../storage/UploadRepository.ts';
-import { formatFileSize } from '../domain/formatFileSize.ts';
+import { formatFileSize } from '../../engine/index.ts';
 import { hashSecret } from '../domain/hashSecret.ts';
 import type { UploadTarget } from './prepareUpload.ts';
 

@@ -1,5 +1,6 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { formatDateTime } from '../formatDateTime.ts';
+import { formatFileSize } from '../../../engine/formatFileSize.ts';
 import { getDataUrlFileName } from './getDataUrlFileName.ts';
 
 /** One line or one group of the answer summary (review page, confirmation, download, staff inbox). */
@@ -49,6 +50,10 @@ export function formatAnswer(schema: RJSFSchema, uiSchema: UiSchema | undefined,
     if (value.length === 0) return NO_ANSWER;
     const itemSchema = (isRecord(schema.items) ? schema.items : {}) as RJSFSchema;
     return value.map((item) => formatAnswer(itemSchema, uiSchema?.items as UiSchema | undefined, item)).join(', ');
+  }
+  // A file field (x-upload): its reference { id | token, name, type, size, sha256 }.
+  if (isRecord(value) && typeof value.name === 'string' && typeof value.sha256 === 'string') {
+    return typeof value.size === 'number' ? `${value.name} (${formatFileSize(value.size)})` : value.name;
   }
   const title = optionTitle(schema, uiSchema, value);
   if (title !== undefined) return title;

@@ -1,0 +1,49 @@
+import type { RJSFSchema, UiSchema } from '@rjsf/utils';
+import { getParticipant } from '../../engine/index.ts';
+import { formatDateTime } from '../../renderer/shared/formatDateTime.ts';
+import { collectAnswers } from '../../renderer/shared/review/collectAnswers.ts';
+import type { AppDeps } from '../AppDeps.ts';
+import { createHttpError } from '../errors.ts';
+import { renderApplicationPdf } from '../files/renderApplicationPdf.ts';
+import type { Submission } from '../storage/SubmissionRepository.ts';
+import type { StaffUser } from '../storage/UserRepository.ts';
+
+export interface RenderedPdf {
+  fileName: string;
+  bytes: Buffer;
+}
+
+const SCAN_NAMES = { clean: 'geprüft, unauffällig', unchecked: 'nicht geprüft' } as const;
+
+/**
+ * The application PDF of a submission: participant and portal, service title, form version, reference, received
+ * date-time in German time, every answer as on the review page (labels, choice titles, German dates) and the
+ * attachments with their SHA-256.
+ */
+export async function renderSubmissionPdf(deps: AppDeps, submission: Submission): Promise<RenderedPdf> {
+  const version = await deps.storage.formVersions.get(submission.service, submission.version);
+  if (!version) throw createHttpError('FORM_VERSION_NOT_FOUND');
+  const participant = getParticipant(submission.tenant);
+  const attachments = await deps.storage.uploads.listBySubmission(submission.tenant, submission.id);
+  const data = submission.data !== null && typeof submission.data === 'object' ? (submission.data as Record<string, unknown>) : {};
+  const bytes = await renderApplicationPdf({
+    participantName: participant?.name ?? submission.tenant,
+    portalName: participant?.portalName ?? '',
+    serviceTitle: version.definition.title,
+    version: submission.version,
+    reference: submission.reference,
+    receivedAt: formatDateTime(submission.receivedAt),
+    answers: collectAnswers(version.definition.schema as RJSFSchema, version.definition.uiSchema as UiSchema, data),
+    attachments: attachments.map((upload) => ({ name: upload.name, type: upload.mediaType, size: upload.size, sha256: upload.sha256, scan: SCAN_NAMES[upload.scan] })),
+  });
+  return { fileName: `Antrag-${submission.reference}.pdf`, bytes };
+}
+
+/** The PDF of a submission of the user's participant (another participant's id: 404 like a missing one); audited. */
+export async function renderStaffSubmissionPdf(deps: AppDeps, user: StaffUser, id: string): Promise<RenderedPdf> {
+  const submission = await deps.storage.submissions.get(user.tenant, id);
+  if (!submission) throw createHttpError('SUBMISSION_NOT_FOUND');
+  const pdf = await renderSubmissionPdf(deps, submission);
+  await deps.storage.audit.append({ tenant: user.tenant, actor: user.id, action: 'submission.pdf_downloaded', subject: id, details: {} });
+  return pdf;
+}
