@@ -150,6 +150,10 @@ export function translateProblem(problem: DefinitionProblem, definition?: unknow
       return `${subject} enthält einen Datenverweis („$data“); solche Verweise sind nicht erlaubt.`;
     case 'additional-properties':
       return `${subject} muss unbekannte Angaben ablehnen; bitte „additionalProperties: false“ ergänzen.`;
+    case 'invalid-upload':
+      return `${subject} ist ein Dateifeld und muss deshalb eine Gruppe („type“: „object“) ohne eigene Unterfelder oder Pflichtangaben sein.`;
+    case 'contact-email-invalid':
+      return 'Die Kontakt-E-Mail-Adresse muss auf ein Feld zeigen, das eine E-Mail-Adresse erfasst (Textfeld mit dem Format „E-Mail“).';
     case 'pattern-not-linear':
       return `${subject} hat ein Muster, das sich nicht in linearer Zeit prüfen lässt (Rückverweis wie „\\1“ oder Vorausschau wie „(?=…)“) oder das ungültig ist; bitte das Muster ohne solche Teile schreiben.`;
     case 'unbounded-pattern':

@@ -69,6 +69,9 @@ function realProblems(): DefinitionProblem[] {
     withSchema({ type: 'object', additionalProperties: false, properties: { a: { type: 'string', maxLength: 5 } }, if: { properties: { zz: { const: 1 } } } }),
     withSchema({ type: 'object', additionalProperties: false, properties: { constructor: { type: 'string', maxLength: 3 } } }),
     withSchema({ type: 'object', additionalProperties: false, properties: { a: { type: 'strung' } } }),
+    withSchema({ type: 'object', additionalProperties: false, properties: { a: { type: 'string', maxLength: 5, pattern: '^(a)\\1$' } } }),
+    withSchema({ type: 'object', additionalProperties: false, properties: { a: { type: 'string', 'x-upload': { maxBytes: 1000, types: ['application/pdf'] } } } }),
+    { ...base, contactEmail: '/gibtsnicht' },
   ];
   let deep: Record<string, unknown> = { type: 'object' };
   for (let i = 0; i < 40; i++) deep = { type: 'object', additionalProperties: false, properties: { x: deep } };
