@@ -1,5 +1,7 @@
 import { createLogger } from './createLogger.ts';
 import { startDeliveryRelay } from './delivery/startDeliveryRelay.ts';
+import { FileBlobStore } from './files/FileBlobStore.ts';
+import { loadSecretKey } from './files/loadSecretKey.ts';
 import { loadConfig } from './loadConfig.ts';
 import { createSqliteStorage } from './storage/sqlite/createSqliteStorage.ts';
 import { join } from 'node:path';
@@ -12,7 +14,14 @@ import { join } from 'node:path';
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const storage = await createSqliteStorage(join(config.dataDir, 'kreisform.sqlite'), { maxCommitBatch: config.maxCommitBatch });
-const relay = startDeliveryRelay({ storage, logger, config, now: () => new Date() });
+const relay = startDeliveryRelay({
+  storage,
+  logger,
+  config,
+  now: () => new Date(),
+  blobs: new FileBlobStore(join(config.dataDir, 'blobs')),
+  statusCodeKey: await loadSecretKey(join(config.dataDir, 'status-code.key')),
+});
 logger.info('kreisform worker relaying', { owner: relay.owner, dataDir: config.dataDir });
 
 let stopping = false;

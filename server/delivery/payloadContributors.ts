@@ -8,8 +8,8 @@ import type { DeliveryPayload, PayloadContext } from './DeliveryPayload.ts';
 export type PayloadContributor = (payload: DeliveryPayload, context: PayloadContext) => Promise<void>;
 
 /**
- * EXTENSION POINT for issue 11 (uploads as files, application PDF, status code): add one contributor per area here.
- * Every channel then carries them: e-mail attaches the 'form' document to the citizen's receipt and names the status
+ * Further contributors beside the files area's (createFilePayloadContributors, which the relay always runs). Every
+ * channel carries what they add: e-mail attaches the 'form' document to the citizen's receipt and names the status
  * code; the webhook lists attachments and documents (inline base64 up to WEBHOOK_INLINE_LIMIT, else their `url`);
  * FIT-Connect announces, encrypts and uploads each file and lists it in the metadata's contentStructure.
  */

@@ -6,7 +6,10 @@ import type { ServerConfig } from '../ServerConfig.ts';
 import type { DeliveryChannel } from '../storage/DeliveryChannelRepository.ts';
 import type { OutboxDelivery } from '../storage/OutboxRepository.ts';
 import type { Storage } from '../storage/Storage.ts';
+import type { BlobStore } from '../files/BlobStore.ts';
 import { buildDeliveryPayload } from './buildDeliveryPayload.ts';
+import { createFilePayloadContributors } from './createFilePayloadContributors.ts';
+import { PAYLOAD_CONTRIBUTORS } from './payloadContributors.ts';
 import { computeRetryDelay } from './computeRetryDelay.ts';
 import type { DeliveryPayload } from './DeliveryPayload.ts';
 import { DeliveryError, describeDeliveryError } from './DeliveryError.ts';
@@ -18,6 +21,10 @@ export interface DeliveryRelayDeps {
   storage: Storage;
   logger: Logger;
   config: ServerConfig;
+  /** Uploaded files, for the payloads of received submissions. */
+  blobs: BlobStore;
+  /** Key the citizens' status codes derive from. */
+  statusCodeKey: Buffer;
   now: () => Date;
 }
 
@@ -43,6 +50,7 @@ export type DeliverySender = (payload: DeliveryPayload, channel: DeliveryChannel
  */
 export function startDeliveryRelay(deps: DeliveryRelayDeps, options: { senders?: Partial<Record<OutboxDelivery['kind'], DeliverySender>> } = {}): DeliveryRelay {
   const settings = deps.config.delivery;
+  const fileContributors = createFilePayloadContributors(deps);
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const transport: Transporter | undefined = createMailTransport(settings.smtpUrl);
   const http = { timeoutMs: settings.httpTimeoutMs, allowPrivate: settings.allowPrivateTargets };
@@ -112,7 +120,10 @@ export function startDeliveryRelay(deps: DeliveryRelayDeps, options: { senders?:
         deps.storage.participants.get(delivery.tenant),
       ]);
       if (!formVersion || !participant) throw new DeliveryError('INTERNAL', 'form version or participant not found', true);
-      const payload = await buildDeliveryPayload({ delivery, submission, formVersion, participant, publicBaseUrl: settings.publicBaseUrl });
+      const payload = await buildDeliveryPayload({ delivery, submission, formVersion, participant, publicBaseUrl: settings.publicBaseUrl }, [
+        ...fileContributors,
+        ...PAYLOAD_CONTRIBUTORS,
+      ]);
       await withTimeout(senders[delivery.kind](payload, channel), Math.floor(settings.leaseMs / 2));
       const settled = await deps.storage.outbox.markDelivered(delivery.id, owner, deps.now().toISOString());
       deps.logger.info('delivery delivered', { ...fields, ms: Date.now() - started, ...(settled ? {} : { leaseLost: true }) });

@@ -1,12 +1,24 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { AnswerNode } from '../../renderer/shared/review/collectAnswers.ts';
 import { formatFileSize } from '../../engine/index.ts';
+import { convertWoffToSfnt } from './convertWoffToSfnt.ts';
 
 const require = createRequire(import.meta.url);
 /** Noto Sans from KERN UX's fonts (WOFF, embedded as a subset): the same typeface family the portals offer. */
 const FONT_DIR = join(dirname(require.resolve('@kern-ux/native/package.json')), 'dist/fonts/noto-sans');
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
+
+/** The two fonts as plain sfnt, unpacked once per process. */
+function getFonts(): { regular: Buffer; bold: Buffer } {
+  fonts ??= {
+    regular: convertWoffToSfnt(readFileSync(join(FONT_DIR, 'NotoSans-Regular.woff'))),
+    bold: convertWoffToSfnt(readFileSync(join(FONT_DIR, 'NotoSans-Bold.woff'))),
+  };
+  return fonts;
+}
 
 /** Everything the application PDF shows; all texts already German. */
 export interface ApplicationPdfContent {
@@ -36,8 +48,8 @@ export function renderApplicationPdf(content: ApplicationPdfContent): Promise<Bu
     displayTitle: true,
     info: { Title: `${content.serviceTitle} – ${content.reference}`, Author: content.participantName, Subject: 'Antrag', Creator: 'kreisform' },
   });
-  doc.registerFont('regular', join(FONT_DIR, 'NotoSans-Regular.woff'));
-  doc.registerFont('bold', join(FONT_DIR, 'NotoSans-Bold.woff'));
+  doc.registerFont('regular', getFonts().regular);
+  doc.registerFont('bold', getFonts().bold);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -20,7 +20,7 @@ const SCAN_NAMES = { clean: 'geprüft, unauffällig', unchecked: 'nicht geprüft
  * date-time in German time, every answer as on the review page (labels, choice titles, German dates) and the
  * attachments with their SHA-256.
  */
-export async function renderSubmissionPdf(deps: AppDeps, submission: Submission): Promise<RenderedPdf> {
+export async function renderSubmissionPdf(deps: Pick<AppDeps, 'storage'>, submission: Submission): Promise<RenderedPdf> {
   const version = await deps.storage.formVersions.get(submission.service, submission.version);
   if (!version) throw createHttpError('FORM_VERSION_NOT_FOUND');
   const participant = getParticipant(submission.tenant);

@@ -41,7 +41,7 @@ export function startDeliveryServer(delivery: Partial<DeliveryConfig> = {}, opti
 export async function submitKontakt(server: { baseUrl: string }, body: unknown = VALID_KONTAKT, headers: Record<string, string> = {}, path = SUBMIT_KONTAKT) {
   const response = await fetch(`${server.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   if (response.status !== 201) throw new Error(`submit answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as { id: string; reference: string };
+  return (await response.json()) as { id: string; reference: string; statusCode: string };
 }
 
 /** Adds a channel straight through the repository (the API is tested in channelsApi.test.ts). */

@@ -118,18 +118,21 @@ describe('delivery relay', () => {
     await waitFor(() => receiver.requests.length === 21, 20_000, 'all 21 delivered');
   });
 
-  it('When a status mail and a receipt are sent, then only the contact e-mail field receives them (escaped HTML, German text)', async () => {
+  it('When a status mail and a receipt are sent, then only the contact e-mail field receives them (escaped HTML, German text, status code, application PDF)', async () => {
     const { smtp, server, startRelay } = await setUp();
     // The receipt channel exists by default because SMTP_URL is set.
     expect((await server.deps.storage.deliveryChannels.list('erkelenz')).map((channel) => channel.kind)).toContain('citizen_receipt');
     await addChannel(server, { kind: 'staff_notice', config: { address: 'posteingang@erkelenz.example' } });
-    const { reference } = await submitKontakt(server);
+    const { reference, statusCode } = await submitKontakt(server);
     startRelay();
     await waitFor(() => smtp.messages.length === 2, 10_000, 'two mails');
     const receipt = smtp.messages.find((mail) => mail.subject?.startsWith('Eingangsbestätigung'))!;
     expect(smtp.recipients[smtp.messages.indexOf(receipt)]).toEqual(['erika@example.org']);
     expect(receipt.subject).toBe(`Eingangsbestätigung: Kontaktantrag (${reference})`);
     expect(receipt.text).toContain(`Aktenzeichen: ${reference}`);
+    expect(receipt.text).toContain(`Statuscode: ${statusCode}`);
+    expect(receipt.attachments.map((file) => [file.filename, file.contentType])).toEqual([[`Antrag-${reference}.pdf`, 'application/pdf']]);
+    expect(receipt.attachments[0]!.content.subarray(0, 5).toString()).toBe('%PDF-');
     expect(receipt.html).toContain('Stadt Erkelenz');
     expect(receipt.messageId).toMatch(/^<dlv_[0-9a-f]{32}@kreisform>$/);
     const notice = smtp.messages.find((mail) => mail.subject?.startsWith('Neuer Antrag'))!;
