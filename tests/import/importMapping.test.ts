@@ -137,6 +137,12 @@ describe('normalising a JSON Schema', () => {
     expect(schema).not.toHaveProperty('title');
   });
 
+  it('When the form names itself nowhere, then the source name gives its title and id', () => {
+    const { definition } = imported({ elements: [{ type: 'text', name: 'a' }] }, { sourceName: 'Hundeanmeldung' });
+    expect(definition).toMatchObject({ id: 'hundeanmeldung', title: 'Import Hundeanmeldung', source: { kind: 'surveyjs', schemaId: 'Hundeanmeldung' } });
+    expect(imported({ elements: [{ type: 'text', name: 'a' }] }).definition).toMatchObject({ id: 'import-surveyjs', title: 'Import SurveyJS' });
+  });
+
   it('When the id is given or invalid, then it is used or the import is refused', () => {
     expect(imported({ type: 'object', properties: {} }, { id: 'mein-import' }).definition.id).toBe('mein-import');
     expect(importForeignForm({ type: 'object', properties: {} }, { id: 'Mein Import' })).toMatchObject({ ok: false, code: 'IMPORT_BAD_ID' });

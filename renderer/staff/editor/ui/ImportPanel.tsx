@@ -71,7 +71,12 @@ export function ImportPanel() {
     }
     setBusy(true);
     try {
-      const imported = await staffApi.post<ImportResult>('/api/v1/staff/editor/import', { source, ...(from ? { from } : {}), ...(id.trim() ? { id: id.trim() } : {}) });
+      const imported = await staffApi.post<ImportResult>('/api/v1/staff/editor/import', {
+        source,
+        ...(from ? { from } : {}),
+        ...(id.trim() ? { id: id.trim() } : {}),
+        ...(fileName ? { fileName: fileName.slice(0, 200) } : {}),
+      });
       setResult(imported);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'SERVICE_EXISTS') setErrors({ kennung: 'Diese Kennung ist schon vergeben; geben Sie eine andere an.' });
