@@ -4,6 +4,7 @@
  * (JSON on standard output, or written to --out). The German import report goes to stderr.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { FOREIGN_FORM_KINDS, importForeignForm, type ForeignFormKind } from '../../engine/import/importForeignForm.ts';
 
 export const summary = 'Import a JSON Schema, rjsf, JSON Forms, DigiWF, Form.io or SurveyJS form as a draft definition';
@@ -55,7 +56,11 @@ export async function run(args: string[]): Promise<number> {
     console.error(`Cannot read ${parsed.file} as JSON: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
-  const result = importForeignForm(source, { ...(parsed.from ? { from: parsed.from } : {}), ...(parsed.id ? { id: parsed.id } : {}) });
+  const result = importForeignForm(source, {
+    ...(parsed.from ? { from: parsed.from } : {}),
+    ...(parsed.id ? { id: parsed.id } : {}),
+    sourceName: path.basename(parsed.file).replace(/\.json$/i, ''),
+  });
   if (!result.ok) {
     for (const entry of result.report) console.error(`${entry.path || '/'}  ${entry.code}: ${entry.message}`);
     console.error(`${result.code}${result.path ? ` ${result.path}` : ''}: ${result.message}`);

@@ -1,4 +1,4 @@
-import { isPlainObject, pointerToken, RESERVED_NAMES, type ImportReporter } from './ImportReport.ts';
+import { isPlainObject, RESERVED_NAMES, type ImportReporter } from './ImportReport.ts';
 import type { ImportedStep, UiSchema } from './mapUiSchema.ts';
 import { FILE_MAX_LENGTH, FILE_PATTERN, type JsonSchema } from './normalizeSchema.ts';
 
@@ -115,5 +115,3 @@ export function settleSteps(steps: readonly ImportedStep[], names: readonly stri
   }
   return result;
 }
-
-export { pointerToken };

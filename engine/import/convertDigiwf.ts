@@ -74,7 +74,11 @@ export function convertDigiwf(source: Record<string, unknown>, report: ImportRep
       report.add(`${at}/x-display`, 'widget-dropped', `Das Eingabeelement ${what} gibt es hier nicht; das Feld ist ein einfaches Eingabefeld.`);
     }
     const rules = Array.isArray(field['x-rules']) ? field['x-rules'] : [];
-    if (rules.includes('required') || rules.includes('requiredObject')) required.push(name);
+    if (rules.includes('required') || rules.includes('requiredObject')) {
+      required.push(name);
+      // A required upload or multi-select needs at least one entry, not just an empty list.
+      if (schema.type === 'array' && typeof schema.minItems !== 'number') schema.minItems = 1;
+    }
     for (const rule of rules) {
       if (rule !== 'required' && rule !== 'requiredObject') {
         report.add(`${at}/x-rules`, 'validator-dropped', `Die Prüfregel „${String(rule)}“ wurde nicht übernommen.`);

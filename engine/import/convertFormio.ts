@@ -1,5 +1,5 @@
 import { choicesToOneOf, choiceType, fileSchema, ObjectBuilder, type SimpleCondition } from './FormBuilder.ts';
-import { isPlainObject, pointerToken, type ImportReporter } from './ImportReport.ts';
+import { isPlainObject, type ImportReporter } from './ImportReport.ts';
 import type { ImportedStep, UiSchema } from './mapUiSchema.ts';
 import { DEFAULT_MAX_ITEMS, type JsonSchema } from './normalizeSchema.ts';
 import type { RawForm } from './RawForm.ts';
@@ -95,9 +95,6 @@ export function convertFormio(source: Record<string, unknown>, report: ImportRep
       }
       if (condition !== 'none') report.add(`${at}/conditional`, 'condition-dropped', `Die Bedingung, unter der „${label ?? key ?? type}“ angezeigt wird, wurde nicht übernommen; die Felder werden immer angezeigt.`);
       for (const { list, path } of childLists(component)) convertList(list, `${at}/${path}`, target, pageStep, top && type !== 'form' ? false : top);
-      if (type === 'form' && Array.isArray(component.components)) {
-        // nested form definitions carry their own components list
-      }
       return;
     }
     if (DISPLAY_ONLY.has(type)) {
@@ -270,5 +267,3 @@ export function convertFormio(source: Record<string, unknown>, report: ImportRep
     steps,
   };
 }
-
-export { pointerToken };

@@ -23,6 +23,8 @@ export interface ImportForeignFormOptions {
   id?: string;
   /** Date of the changelog entry (YYYY-MM-DD); defaults to today in Germany. */
   today?: string;
+  /** Name of the source (e.g. the file name without extension): title and id when the form names itself nowhere. */
+  sourceName?: string;
 }
 
 export type ImportForeignFormErrorCode = 'IMPORT_NOT_A_FORM' | 'IMPORT_CIRCULAR_REF' | 'IMPORT_TOO_DEEP' | 'IMPORT_TOO_LARGE' | 'IMPORT_BAD_ID' | 'IMPORT_BAD_KIND';
@@ -122,6 +124,7 @@ export function importForeignForm(source: unknown, options: ImportForeignFormOpt
     if (error instanceof ImportRefusal) return { ok: false, kind, code: error.code, path: error.path, message: error.message, report: report.entries };
     throw error;
   }
+  if (!raw.sourceId && options.sourceName?.trim()) raw.sourceId = options.sourceName.trim().slice(0, 100);
   const names = Object.keys(isPlainObject(schema.properties) ? schema.properties : {});
   if (names.length === 0) report.add(raw.schemaPath, 'no-fields', 'Das Formular hat keine Eingabefelder; legen Sie sie im Editor an.');
   const steps = settleSteps(raw.steps, names, report, raw.schemaPath);

@@ -276,9 +276,6 @@ function walk(input: unknown, path: string, context: NormalizeContext, state: Wa
       if (!state.assertion) say('type-inferred', `Der fehlende Typ wurde aus den übrigen Angaben als „${inferred}“ ergänzt.`);
     }
   }
-  if (Array.isArray(out.type) && out.type.includes('null') && out.type.length === 2) {
-    // rjsf renders a nullable field like its main type; keep as is.
-  }
   if (node.nullable === true) {
     say('keyword-dropped', '„nullable“ (OpenAPI) wurde nicht übernommen; ein leeres Feld bleibt leer.', `${path}/nullable`);
   }
@@ -379,7 +376,7 @@ function walk(input: unknown, path: string, context: NormalizeContext, state: Wa
     closeObject(node, out, path, context, state, say);
   }
   if (!state.assertion && (types.includes('string') || (types.length === 0 && ('pattern' in out || 'format' in out)))) {
-    limitString(out, path, state, say);
+    limitString(out, state, say);
   }
   if (!state.assertion && types.includes('array') && typeof out.maxItems !== 'number') {
     out.maxItems = Math.max(DEFAULT_MAX_ITEMS, typeof out.minItems === 'number' ? out.minItems : 0);
@@ -441,7 +438,6 @@ function closeObject(
 
 function limitString(
   out: JsonSchema,
-  path: string,
   state: WalkState,
   say: (code: Parameters<ImportReporter['add']>[1], message: string, at?: string) => void,
 ): void {

@@ -125,7 +125,12 @@ export const staffAppPaths: OpenApiPaths = {
         requestBody: json({
           type: 'object',
           required: ['source'],
-          properties: { source: { description: 'The form file as JSON.' }, from: { enum: ['jsonschema', 'digiwf', 'formio', 'surveyjs'] }, id: { type: 'string' } },
+          properties: {
+            source: { description: 'The form file as JSON.' },
+            from: { enum: ['jsonschema', 'digiwf', 'formio', 'surveyjs'] },
+            id: { type: 'string' },
+            fileName: { type: 'string', maxLength: 200, description: 'Name of the uploaded file: title and id when the form names itself nowhere.' },
+          },
         }),
         responses: {
           201: jsonResponse('Imported draft', {

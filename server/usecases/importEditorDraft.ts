@@ -29,18 +29,21 @@ export async function importEditorDraft(deps: EditorDeps, user: StaffUser, input
   const source = isRecord(input) ? input.source : undefined;
   const from = isRecord(input) ? input.from : undefined;
   const id = isRecord(input) ? input.id : undefined;
+  const fileName = isRecord(input) ? input.fileName : undefined;
   const details = [];
   if (source === undefined) details.push({ pointer: '/source', message: 'Die Datei fehlt: ein Formular als JSON.' });
   if (from !== undefined && (typeof from !== 'string' || !(FOREIGN_FORM_KINDS as readonly string[]).includes(from))) {
     details.push({ pointer: '/from', message: `Quellart: ${FOREIGN_FORM_KINDS.join(', ')} oder leer (automatisch erkennen).` });
   }
   if (id !== undefined && typeof id !== 'string') details.push({ pointer: '/id', message: 'Kennung: Text.' });
+  if (fileName !== undefined && (typeof fileName !== 'string' || fileName.length > 200)) details.push({ pointer: '/fileName', message: 'Dateiname: Text bis 200 Zeichen.' });
   if (details.length > 0) throw createHttpError('INVALID_BODY', details);
   const now = deps.now();
   const result = importForeignForm(source, {
     ...(typeof from === 'string' ? { from: from as ForeignFormKind } : {}),
     ...(typeof id === 'string' && id.trim() !== '' ? { id: id.trim() } : {}),
     today: todayInGermany(now),
+    ...(typeof fileName === 'string' ? { sourceName: fileName.replace(/\.json$/i, '') } : {}),
   });
   if (!result.ok) {
     throw createHttpError('IMPORT_REFUSED', [{ pointer: result.code === 'IMPORT_BAD_ID' ? '/id' : result.path, message: result.message }]);

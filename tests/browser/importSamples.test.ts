@@ -102,6 +102,15 @@ describe('imported forms in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('alert').filter({ hasText: 'Das Formular kann nicht importiert werden.' }).getByText(/zirkulär/).waitFor();
 
+    // A SurveyJS file is uploaded; the form names itself nowhere, so the file name gives title and id.
+    await page.getByLabel('Formulardatei (JSON)').setInputFiles(join(SAMPLES_DIR, 'surveyjs/visibleIf.json'));
+    await page.getByText('Gewählt: visibleIf.json').waitFor();
+    await page.getByRole('button', { name: 'Importieren' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Importbericht: Import visibleIf' }).waitFor();
+    await page.getByText('Entwurf „visibleif“ angelegt').waitFor();
+    await page.getByRole('cell', { name: /„kids“ ist Pflicht, wenn „haveKids“ den Wert "Yes" hat/ }).waitFor();
+
     // The DigiWF form: pasted, kind chosen and id typed by keyboard, sent with Enter.
     await page.getByLabel('Formular als JSON').focus();
     await page.keyboard.press('Control+A');

@@ -137,6 +137,12 @@ describe('normalising a JSON Schema', () => {
     expect(schema).not.toHaveProperty('title');
   });
 
+  it('When the form names itself nowhere, then the source name gives its title and id', () => {
+    const { definition } = imported({ elements: [{ type: 'text', name: 'a' }] }, { sourceName: 'Hundeanmeldung' });
+    expect(definition).toMatchObject({ id: 'hundeanmeldung', title: 'Import Hundeanmeldung', source: { kind: 'surveyjs', schemaId: 'Hundeanmeldung' } });
+    expect(imported({ elements: [{ type: 'text', name: 'a' }] }).definition).toMatchObject({ id: 'import-surveyjs', title: 'Import SurveyJS' });
+  });
+
   it('When the id is given or invalid, then it is used or the import is refused', () => {
     expect(imported({ type: 'object', properties: {} }, { id: 'mein-import' }).definition.id).toBe('mein-import');
     expect(importForeignForm({ type: 'object', properties: {} }, { id: 'Mein Import' })).toMatchObject({ ok: false, code: 'IMPORT_BAD_ID' });
@@ -246,7 +252,7 @@ describe('DigiWF', () => {
               properties: {
                 tag: { fieldType: 'date', title: 'Tag', type: 'string', format: 'date', 'x-display': 'custom-date-input' },
                 wer: { fieldType: 'user-input', title: 'Zuständig', type: 'string', 'x-display': 'custom-user-input' },
-                dateien: { fieldType: 'file', title: 'Anlagen', type: 'object', 'x-display': 'custom-multi-file-input', maxFiles: 3, properties: { key: { type: 'string' } } },
+                dateien: { fieldType: 'file', title: 'Anlagen', type: 'object', 'x-display': 'custom-multi-file-input', maxFiles: 3, 'x-rules': ['requiredObject'], properties: { key: { type: 'string' } } },
                 art: { fieldType: 'select', title: 'Art', type: 'string', anyOf: [{ const: 'a', title: 'A' }, { const: 'b', title: 'B' }] },
               },
             },
@@ -260,14 +266,14 @@ describe('DigiWF', () => {
     const { definition, report } = imported(digiwf);
     const properties = definition.schema.properties as Record<string, Json>;
     expect(Object.keys(properties)).toEqual(['name', 'text', 'tag', 'wer', 'dateien', 'art']);
-    expect(definition.schema.required).toEqual(['name']);
+    expect(definition.schema.required).toEqual(['name', 'dateien']);
     expect(definition.steps).toEqual([
       { title: 'Person', properties: ['name', 'text'] },
       { title: 'Termin', properties: ['tag', 'wer', 'dateien', 'art'] },
     ]);
     expect(definition.uiSchema).toEqual({ text: { 'ui:widget': 'textarea' } });
     expect(properties.tag).toEqual({ title: 'Tag', type: 'string', format: 'date', maxLength: 10 });
-    expect(properties.dateien).toMatchObject({ type: 'array', maxItems: 3, items: { type: 'string', format: 'data-url' } });
+    expect(properties.dateien).toMatchObject({ type: 'array', minItems: 1, maxItems: 3, items: { type: 'string', format: 'data-url' } });
     expect(properties.art).toEqual({ title: 'Art', type: 'string', oneOf: [{ const: 'a', title: 'A' }, { const: 'b', title: 'B' }] });
     expect(definition.description).toBe('Bitte vollständig ausfüllen.');
     expect(definition.source).toEqual({ kind: 'digiwf', schemaId: 'Antrag_Test' });

@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { run as validate } from '../../cli/commands/validate.ts';
 import { checkDefinition } from '../../engine/checkDefinition.ts';
 import { createFormValidator } from '../../engine/createFormValidator.ts';
 import { importForeignForm } from '../../engine/import/importForeignForm.ts';
@@ -14,17 +15,31 @@ const samples = loadSamples();
 describe('import of the collected real forms', () => {
   let server: StartedServer;
   let dir: string;
+  let formsDir: string;
 
   beforeAll(async () => {
     // The imported drafts become the catalogue of a real server; Erkelenz offers each of them.
     dir = await mkdtemp(join(tmpdir(), 'kreisform-import-samples-'));
-    const { formsDir, enablementsFile } = await writeImportedCatalogue(dir);
-    server = await startServer({ config: { formsDir, enablementsFile } });
+    const catalogue = await writeImportedCatalogue(dir);
+    formsDir = catalogue.formsDir;
+    server = await startServer({ config: { formsDir, enablementsFile: catalogue.enablementsFile } });
   }, 60_000);
 
   afterAll(async () => {
     await server?.close();
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('When the imported drafts form a catalogue, then npm run forms -- validate accepts it', async () => {
+    const logs = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await validate(['--dir', formsDir])).toBe(0);
+      expect(errors.mock.calls).toEqual([]);
+    } finally {
+      logs.mockRestore();
+      errors.mockRestore();
+    }
   });
 
   it('has at least 12 forms across the four families', () => {

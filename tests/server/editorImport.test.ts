@@ -50,6 +50,16 @@ describe('POST /api/v1/staff/editor/import', () => {
     expect((await call(editor, 'GET', '/api/v1/staff/editor/services/gruss-versenden/draft')).body.definition.source.kind).toBe('digiwf');
   });
 
+  it('When an imported draft is published unchanged, then it becomes version 0.1.0 of a new service', async () => {
+    const imported = await call(editor, 'POST', '/api/v1/staff/editor/import', { source: sample('surveyjs/visibleIf.json'), id: 'kinder-umfrage' });
+    expect(imported.status).toBe(201);
+    const published = await call(editor, 'POST', '/api/v1/staff/editor/services/kinder-umfrage/publish', { revision: imported.body.draft.revision });
+    expect(published.status).toBe(201);
+    expect(published.body).toMatchObject({ id: 'kinder-umfrage', version: '0.1.0' });
+    const version = await call(editor, 'GET', '/api/v1/staff/editor/services/kinder-umfrage/versions/0.1.0');
+    expect(version.body.source).toEqual({ kind: 'surveyjs', rules: expect.any(Array) });
+  });
+
   it('When the id is taken by a published service, then 409 SERVICE_EXISTS', async () => {
     const taken = await call(editor, 'POST', '/api/v1/staff/editor/import', { source: sample('formio/formWithSelectBoxes.json'), id: 'testantrag' });
     expect(taken.status).toBe(409);

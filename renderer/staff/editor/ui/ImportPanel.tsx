@@ -1,4 +1,4 @@
-import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { ApiError, staffApi } from '../../api/staffApi.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
@@ -45,6 +45,11 @@ export function ImportPanel() {
   const [busy, setBusy] = useState(false);
   const resultHeading = useRef<HTMLHeadingElement>(null);
 
+  // The report replaces the form's focus: move it to the report's heading once it is shown.
+  useEffect(() => {
+    if (result) resultHeading.current?.focus();
+  }, [result]);
+
   const readFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (!file) return;
@@ -66,9 +71,13 @@ export function ImportPanel() {
     }
     setBusy(true);
     try {
-      const imported = await staffApi.post<ImportResult>('/api/v1/staff/editor/import', { source, ...(from ? { from } : {}), ...(id.trim() ? { id: id.trim() } : {}) });
+      const imported = await staffApi.post<ImportResult>('/api/v1/staff/editor/import', {
+        source,
+        ...(from ? { from } : {}),
+        ...(id.trim() ? { id: id.trim() } : {}),
+        ...(fileName ? { fileName: fileName.slice(0, 200) } : {}),
+      });
       setResult(imported);
-      requestAnimationFrame(() => resultHeading.current?.focus());
     } catch (error) {
       if (error instanceof ApiError && error.code === 'SERVICE_EXISTS') setErrors({ kennung: 'Diese Kennung ist schon vergeben; geben Sie eine andere an.' });
       else if (error instanceof ApiError && error.code === 'IMPORT_REFUSED') setFailure({ message: 'Das Formular kann nicht importiert werden.', details: error.errors });
