@@ -101,21 +101,17 @@ describe('delivery relay', () => {
     expect(webhooks.map((row) => row.last_error)).toEqual([expect.stringMatching(/^TARGET_PRIVATE/), expect.stringMatching(/^TARGET_PRIVATE/)]);
   });
 
-  it('When the receiver is slow, then submissions are not slowed down', async () => {
+  it('When the receiver is slow, then submissions are answered without waiting for it', async () => {
     const { receiver, server, startRelay } = await setUp();
-    receiver.delayMs = 1500;
+    receiver.delayMs = 20_000;
     startRelay();
     await submitKontakt(server);
-    // The relay is now waiting for the slow receiver; every further submission answers without waiting for it.
-    const latencies: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      const started = Date.now();
-      await submitKontakt(server);
-      latencies.push(Date.now() - started);
-    }
-    expect(receiver.requests.length).toBeLessThan(21);
-    expect(Math.max(...latencies)).toBeLessThan(1500);
-    await waitFor(() => receiver.requests.length === 21, 20_000, 'all 21 delivered');
+    await waitFor(() => receiver.arrivals >= 1, 10_000, 'the first delivery reaching the receiver');
+    // The relay now waits for the slow receiver; every further submission is answered before the receiver answers.
+    for (let i = 0; i < 20; i++) await submitKontakt(server);
+    expect(receiver.requests).toHaveLength(0);
+    receiver.delayMs = 0;
+    await waitFor(() => receiver.requests.length === 21, 40_000, 'all 21 delivered');
   });
 
   it('When a status mail and a receipt are sent, then only the contact e-mail field receives them (escaped HTML, German text, status code, application PDF)', async () => {
