@@ -18,7 +18,7 @@ describe('transactional outbox', () => {
 
   it('When a submission is answered 201, then its deliveries to every channel are already committed with it', async () => {
     const plain = await submitKontakt(server);
-    const keyed = await submitKontakt(server, VALID_KONTAKT, { 'idempotency-key': 'outbox-1' });
+    const keyed = await submitKontakt(server, VALID_KONTAKT, { 'idempotency-key': 'outbox-1-7f3a9c2e5d41' });
     const rows = await outboxRows(server);
     for (const id of [plain.id, keyed.id]) {
       const mine = rows.filter((row) => row.submission_id === id);

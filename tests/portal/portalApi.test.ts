@@ -54,7 +54,7 @@ describe('drafts: save and resume without an account', () => {
     const response = await post('/api/v1/tenants/erkelenz/drafts/resume', { code: saved.code.replace(/-/g, '').toLowerCase() });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(await response.json()).toEqual({ service: 'hundesteuer-anmeldung', version: '2.0.1', data: { halter: { vorname: 'Erika' } } });
+    expect(await response.json()).toEqual({ service: 'hundesteuer-anmeldung', version: '2.0.2', data: { halter: { vorname: 'Erika' } } });
   });
 
   it('When another participant, an unknown or a malformed code is used, then the answer is the same 404', async () => {
@@ -88,7 +88,7 @@ describe('drafts: save and resume without an account', () => {
     const response = await post('/api/v1/tenants/geilenkirchen/drafts/resume', { code });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { version: string; migratedFrom: string; data: Record<string, unknown>; droppedFields: string[] };
-    expect(body.version).toBe('1.1.1');
+    expect(body.version).toBe('1.1.2');
     expect(body.migratedFrom).toBe('1.0.0');
     expect(body.data).toEqual(v1Data);
     expect([...body.droppedFields].sort()).toEqual(['altesFeld', 'lieblingsfutter']);

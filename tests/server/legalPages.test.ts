@@ -164,7 +164,7 @@ describe('service information and the seeded demo portals (real catalogue)', () 
       serviceInfo: { documents: string[]; processingTime: string; privacy: { purposes: string[] } };
       source?: unknown;
     };
-    expect(served.version).toBe('1.0.1');
+    expect(served.version).toBe('1.0.2');
     expect(served.fees).toEqual([{ key: 'wunschkennzeichen', label: 'Reservierung und Zuteilung eines Wunschkennzeichens', amount: '12,80 Euro', note: null }]);
     expect(served.serviceInfo.documents.length).toBeGreaterThan(0);
     expect(served.serviceInfo.privacy.purposes).toContain('Reservierung des gewünschten Kennzeichens');
