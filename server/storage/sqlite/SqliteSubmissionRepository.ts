@@ -13,7 +13,7 @@ import type {
   SubmissionSummary,
 } from '../SubmissionRepository.ts';
 import { insertAuditEvent } from './insertAuditEvent.ts';
-import { deleteDeliveriesOf, insertReceivedDeliveriesSql, insertStatusDeliveries } from './SqliteOutboxRepository.ts';
+import { deleteDeliveriesOf, insertReceivedDeliveriesSql, insertStatusDeliveries, toOutboxRow } from './SqliteOutboxRepository.ts';
 import type { RunSingleStatement, SqliteDatabase, WriteTransaction } from './SqliteDatabase.ts';
 
 interface SubmissionRow {
@@ -264,16 +264,16 @@ const READ_COUNTER = 'SELECT last FROM reference_counters WHERE tenant = ? AND y
  * in the writer connection's temp schema only; the database file's schema is unchanged.
  */
 const BATCH_VIEW = `
-CREATE TEMP VIEW IF NOT EXISTS submission_batches (counters, rows) AS SELECT NULL, NULL;
+CREATE TEMP VIEW IF NOT EXISTS submission_batches (counters, rows, deliveries) AS SELECT NULL, NULL, NULL;
 CREATE TEMP TRIGGER IF NOT EXISTS insert_submission_batch INSTEAD OF INSERT ON submission_batches
 BEGIN
   ${SAVE_COUNTERS.replace('json_each(?)', 'json_each(NEW.counters)')};
   ${INSERT_SUBMISSIONS.replace('json_each(?)', 'json_each(NEW.rows)')};
-  ${insertReceivedDeliveriesSql('NEW.rows')};
+  ${insertReceivedDeliveriesSql('NEW.deliveries')};
 END;`;
-/** The outbox rows of a keyed batch (same JSON rows as INSERT_SUBMISSIONS), in the same transaction. */
+/** The outbox rows of a keyed batch (light rows, see toOutboxRow), in the same transaction. */
 const INSERT_RECEIVED_DELIVERIES = insertReceivedDeliveriesSql('?');
-const INSERT_BATCH = 'INSERT INTO submission_batches (counters, rows) VALUES (?, ?)';
+const INSERT_BATCH = 'INSERT INTO submission_batches (counters, rows, deliveries) VALUES (?, ?, ?)';
 
 /**
  * Gives each item the next reference of its participant and year from the in-memory counters (a counter is read on
@@ -306,7 +306,7 @@ function toCounterRows(counters: ReferenceCounters, touched: Map<string, [tenant
 }
 
 function toRow(s: NewSubmission, reference: string): unknown[] {
-  return [s.id, s.tenant, s.service, s.version, JSON.stringify(s.data), reference, s.receivedAt, s.expiresAt, s.hasContactEmail ? 1 : 0];
+  return [s.id, s.tenant, s.service, s.version, JSON.stringify(s.data), reference, s.receivedAt, s.expiresAt];
 }
 
 function toCreated(s: NewSubmission, reference: string): CreateSubmissionResult {
@@ -340,7 +340,11 @@ async function insertPlainSubmissions(
   const submissions = items.map((item) => item.submission);
   const { references, touched } = await allocateReferences(counters, submissions, (tenant, year) => db.get(READ_COUNTER, [tenant, year]));
   try {
-    await run(INSERT_BATCH, [toCounterRows(counters, touched), JSON.stringify(submissions.map((s, index) => toRow(s, references[index]!)))]);
+    await run(INSERT_BATCH, [
+      toCounterRows(counters, touched),
+      JSON.stringify(submissions.map((s, index) => toRow(s, references[index]!))),
+      JSON.stringify(submissions.map(toOutboxRow)),
+    ]);
   } catch (error) {
     for (const key of touched.keys()) counters.delete(key);
     throw error;
@@ -397,10 +401,12 @@ async function insertSubmissions(
 
   if (fresh.length > 0) {
     const rows: unknown[][] = [];
+    const outboxRows: unknown[][] = [];
     const keyRows: unknown[][] = [];
     for (const index of fresh) {
       const { submission: s, idempotency } = items[index]!;
       rows.push(toRow(s, references.get(index)!));
+      outboxRows.push(toOutboxRow(s));
       if (idempotency) keyRows.push([s.tenant, s.service, idempotency.key, idempotency.requestHash, s.id, s.receivedAt]);
     }
     // Independent statements run concurrently (one round trip); idempotency keys reference their submission
@@ -410,7 +416,7 @@ async function insertSubmissions(
       tx.run(INSERT_SUBMISSIONS, [JSON.stringify(rows)]).then((inserted) => {
         if (inserted !== rows.length) throw new Error(`insertSubmissions: inserted ${inserted} of ${rows.length} rows`);
         return Promise.all([
-          tx.run(INSERT_RECEIVED_DELIVERIES, [JSON.stringify(rows)]),
+          tx.run(INSERT_RECEIVED_DELIVERIES, [JSON.stringify(outboxRows)]),
           keyRows.length > 0 ? tx.run(INSERT_IDEMPOTENCY_KEYS, [JSON.stringify(keyRows)]) : 0,
         ]);
       }),
