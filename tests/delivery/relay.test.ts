@@ -131,7 +131,7 @@ describe('delivery relay', () => {
     expect(receipt.subject).toBe(`Eingangsbestätigung: Kontaktantrag (${reference})`);
     expect(receipt.text).toContain(`Aktenzeichen: ${reference}`);
     expect(receipt.html).toContain('Stadt Erkelenz');
-    expect(receipt.messageId).toMatch(/^<[0-9a-f-]{36}\.received\.citizen_receipt@kreisform>$/);
+    expect(receipt.messageId).toMatch(/^<[0-9a-z]{9}\.[0-9a-f-]{36}\.received\.citizen_receipt@kreisform>$/);
     const notice = smtp.messages.find((mail) => mail.subject?.startsWith('Neuer Antrag'))!;
     expect(smtp.recipients[smtp.messages.indexOf(notice)]).toEqual(['posteingang@erkelenz.example']);
     const noticeText = `${notice.text}\n${String(notice.html)}`;

@@ -25,53 +25,63 @@ const COLUMNS = 'id, event_id, event_type, event_status, tenant, submission_id, 
 /**
  * Channel selection shared by the insert statements below: a channel of the participant for exactly this service,
  * or else the participant's channel of the same kind for all services (service ''). Each JSON row `r` is a light
- * outbox row: [submissionId, tenant, service, at, hasContactEmail (0/1)] (never the data, so nothing big is parsed).
+ * outbox row: [submissionKey, tenant, service, at, hasContactEmail (0/1), submissionId] (never the data, so nothing
+ * big is parsed).
  */
 const CHANNEL_MATCH = `c.tenant = r.value ->> 1 AND c.enabled = 1
     AND (c.service = r.value ->> 2 OR (c.service = '' AND NOT EXISTS (
       SELECT 1 FROM delivery_channels AS o WHERE o.tenant = c.tenant AND o.kind = c.kind AND o.service = r.value ->> 2)))`;
 
 /**
- * The delivery id is `<event id>.<channel kind>`, and an event id starts with its submission id
- * (`<submission id>.received`, `<submission id>.status.<random>`): stable per (event, channel) by construction (a
- * submission has at most one channel of a kind), and the outbox's primary key keeps all deliveries of a submission
- * together, so the rows of a new submission cost one page of one B-tree and no extra index.
+ * The delivery id is `<event id>.<channel kind>`, and an event id starts with its submission's key
+ * (`<key>.received`, `<key>.status.<random>`; key = receipt time in base 36, then the submission id, see
+ * submissionKey): stable per (event, channel) by construction (a submission has at most one channel of a kind).
+ * The outbox's primary key is this id, so new rows are appended in time order (no random B-tree pages in the
+ * submission's commit) and a submission's deliveries are one key range, found without another index.
  */
 export function insertReceivedDeliveriesSql(rowsSource: string): string {
   return `INSERT INTO outbox (id, event_id, event_type, tenant, submission_id, channel_id, kind, state, next_attempt_at, created_at)
-  SELECT (r.value ->> 0) || '.received.' || c.kind, (r.value ->> 0) || '.received', 'submission.received', c.tenant, r.value ->> 0, c.id, c.kind,
+  SELECT (r.value ->> 0) || '.received.' || c.kind, (r.value ->> 0) || '.received', 'submission.received', c.tenant, r.value ->> 5, c.id, c.kind,
     'pending', r.value ->> 3, r.value ->> 3
   FROM json_each(${rowsSource}) AS r JOIN delivery_channels AS c ON ${CHANNEL_MATCH}
   WHERE c.kind IN ('webhook', 'fitconnect', 'staff_notice') OR (c.kind = 'citizen_receipt' AND r.value ->> 4 = 1)`;
 }
 
-/** The light outbox row of a submission (see CHANNEL_MATCH). */
-export function toOutboxRow(submission: { id: string; tenant: string; service: string; receivedAt: string; hasContactEmail?: boolean | undefined }): unknown[] {
-  return [submission.id, submission.tenant, submission.service, submission.receivedAt, submission.hasContactEmail ? 1 : 0];
+/** The prefix of every delivery id of a submission: receipt time (ms, base 36, fixed width) and submission id. */
+export function submissionKey(submission: { id: string; receivedAt: string }): string {
+  return `${Date.parse(submission.receivedAt).toString(36).padStart(9, '0')}.${submission.id}`;
+}
+
+/** The light outbox row of a submission (see CHANNEL_MATCH); `at` is the event's time. */
+export function toOutboxRow(
+  submission: { id: string; tenant: string; service: string; receivedAt: string; hasContactEmail?: boolean | undefined },
+  at: string = submission.receivedAt,
+): unknown[] {
+  return [submissionKey(submission), submission.tenant, submission.service, at, submission.hasContactEmail ? 1 : 0, submission.id];
 }
 
 /** Outbox rows of a status change (webhook, and the citizen's status mail when the submission has a contact e-mail). */
 const INSERT_STATUS_DELIVERIES = `INSERT INTO outbox (id, event_id, event_type, event_status, tenant, submission_id, channel_id, kind, state, next_attempt_at, created_at)
-  SELECT ?1 || '.' || c.kind, ?1, 'submission.status_changed', ?2, c.tenant, r.value ->> 0, c.id, c.kind, 'pending', ?3, ?3
+  SELECT ?1 || '.' || c.kind, ?1, 'submission.status_changed', ?2, c.tenant, r.value ->> 5, c.id, c.kind, 'pending', ?3, ?3
   FROM json_each(?4) AS r JOIN delivery_channels AS c ON ${CHANNEL_MATCH}
   WHERE c.kind = 'webhook' OR (c.kind = 'citizen_status' AND r.value ->> 4 = 1)`;
 
 /** Inserts the deliveries of a status change inside the status change's transaction. */
 export async function insertStatusDeliveries(
   tx: WriteTransaction,
-  change: { eventId: string; tenant: string; service: string; submissionId: string; status: string; at: string; hasContactEmail: boolean },
+  change: { eventSuffix: string; tenant: string; service: string; submissionId: string; receivedAt: string; status: string; at: string; hasContactEmail: boolean },
 ): Promise<number> {
-  if (!change.eventId.startsWith(`${change.submissionId}.`)) throw new Error('insertStatusDeliveries: the event id must start with the submission id');
-  const row = toOutboxRow({ id: change.submissionId, tenant: change.tenant, service: change.service, receivedAt: change.at, hasContactEmail: change.hasContactEmail });
-  return tx.run(INSERT_STATUS_DELIVERIES, [change.eventId, change.status, change.at, JSON.stringify([row])]);
+  const submission = { id: change.submissionId, tenant: change.tenant, service: change.service, receivedAt: change.receivedAt, hasContactEmail: change.hasContactEmail };
+  const eventId = `${submissionKey(submission)}.status.${change.eventSuffix}`;
+  return tx.run(INSERT_STATUS_DELIVERIES, [eventId, change.status, change.at, JSON.stringify([toOutboxRow(submission, change.at)])]);
 }
 
-/** Key range of a submission's deliveries in the outbox's primary key ('/' follows '.'). */
+/** Key range of a submission's deliveries in the outbox's primary key (?1 = submissionKey; '/' follows '.'). */
 const OF_SUBMISSION = "id > ?1 || '.' AND id < ?1 || '/'";
 
 /** Removes every delivery of the given submission (erasure and retention): no payload of it can leave afterwards. */
-export function deleteDeliveriesOf(tx: WriteTransaction, submissionId: string): Promise<number> {
-  return tx.run(`DELETE FROM outbox WHERE ${OF_SUBMISSION}`, [submissionId]);
+export function deleteDeliveriesOf(tx: WriteTransaction, submission: { id: string; receivedAt: string }): Promise<number> {
+  return tx.run(`DELETE FROM outbox WHERE ${OF_SUBMISSION}`, [submissionKey(submission)]);
 }
 
 /** SQLite outbox: claims with leases, settles attempts, answers the staff views. */
@@ -117,10 +127,11 @@ export class SqliteOutboxRepository implements OutboxRepository {
     await this.db.write((tx) => tx.run("UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ? AND state = 'pending'", [owner]));
   }
 
-  async listBySubmission(tenant: string, submissionId: string): Promise<OutboxDelivery[]> {
-    const rows = await this.db.all<OutboxRow>(`SELECT ${COLUMNS} FROM outbox WHERE ${OF_SUBMISSION} AND tenant = ?2 AND submission_id = ?1 ORDER BY created_at, kind, id`, [
-      submissionId,
+  async listBySubmission(tenant: string, submission: { id: string; receivedAt: string }): Promise<OutboxDelivery[]> {
+    const rows = await this.db.all<OutboxRow>(`SELECT ${COLUMNS} FROM outbox WHERE ${OF_SUBMISSION} AND tenant = ?2 AND submission_id = ?3 ORDER BY created_at, kind, id`, [
+      submissionKey(submission),
       tenant,
+      submission.id,
     ]);
     return rows.map(toDelivery);
   }

@@ -164,7 +164,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
       }
       await insertAuditEvent(tx, audit, at);
       if (outbox) {
-        await insertStatusDeliveries(tx, { ...outbox, tenant, service: updated.service, submissionId: id, status: to, at });
+        await insertStatusDeliveries(tx, { ...outbox, tenant, service: updated.service, submissionId: id, receivedAt: updated.received_at, status: to, at });
       }
       return { kind: 'changed', submission: toSummary(updated) };
     });
@@ -174,14 +174,14 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
     let total = 0;
     for (;;) {
       const erased = await this.db.write(async (tx) => {
-        const rows = await tx.all<{ id: string; tenant: string; service: string; version: string }>(
-          'SELECT id, tenant, service, version FROM submissions WHERE expires_at <= ? ORDER BY expires_at LIMIT ?',
+        const rows = await tx.all<{ id: string; tenant: string; service: string; version: string; received_at: string }>(
+          'SELECT id, tenant, service, version, received_at FROM submissions WHERE expires_at <= ? ORDER BY expires_at LIMIT ?',
           [now, ERASE_CHUNK],
         );
         if (rows.length === 0) return 0;
         const counts = new Map<string, { tenant: string; service: string; count: number }>();
         for (const row of rows) {
-          await deleteDeliveriesOf(tx, row.id);
+          await deleteDeliveriesOf(tx, { id: row.id, receivedAt: row.received_at });
           await tx.run('DELETE FROM submissions WHERE id = ?', [row.id]);
           const key = `${row.tenant}\u0000${row.service}`;
           const entry = counts.get(key) ?? { tenant: row.tenant, service: row.service, count: 0 };
@@ -213,7 +213,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
       );
       // Explicit rather than through the foreign key's cascade, so the erasure does not depend on the pragma.
       await tx.run('DELETE FROM idempotency_keys WHERE submission_id = ?', [id]);
-      await deleteDeliveriesOf(tx, id);
+      await deleteDeliveriesOf(tx, { id, receivedAt: row.received_at });
       await tx.run('DELETE FROM submissions WHERE tenant = ? AND id = ?', [tenant, id]);
       const erased = toSummary(row);
       await insertAuditEvent(tx, toAudit(erased), at);
@@ -343,7 +343,7 @@ async function insertPlainSubmissions(
     await run(INSERT_BATCH, [
       toCounterRows(counters, touched),
       JSON.stringify(submissions.map((s, index) => toRow(s, references[index]!))),
-      JSON.stringify(submissions.map(toOutboxRow)),
+      JSON.stringify(submissions.map((s) => toOutboxRow(s))),
     ]);
   } catch (error) {
     for (const key of touched.keys()) counters.delete(key);
