@@ -101,6 +101,19 @@ describe('delivery relay', () => {
     expect(webhooks.map((row) => row.last_error)).toEqual([expect.stringMatching(/^TARGET_PRIVATE/), expect.stringMatching(/^TARGET_PRIVATE/)]);
   });
 
+  it('When the receiver redirects or answers after the timeout, then the attempt counts as failed', async () => {
+    const { receiver, server, startRelay } = await setUp({ httpTimeoutMs: 300 });
+    receiver.status = 302;
+    await submitKontakt(server);
+    startRelay();
+    await waitFor(async () => (await outboxRows(server)).some((row) => row.last_error === 'HTTP_STATUS: the receiver answered 302'), 10_000, 'redirect refused');
+    receiver.status = 204;
+    receiver.delayMs = 800;
+    await waitFor(async () => (await outboxRows(server)).some((row) => row.last_error === 'TIMEOUT: no answer in time'), 10_000, 'timeout');
+    receiver.delayMs = 0;
+    await waitFor(async () => (await outboxRows(server)).find((row) => row.kind === 'webhook')!.state === 'delivered', 10_000, 'delivered');
+  });
+
   it('When the receiver is slow, then submissions are not slowed down', async () => {
     const { receiver, server, startRelay } = await setUp();
     receiver.delayMs = 1500;
