@@ -88,7 +88,13 @@ export function deleteDeliveriesOf(tx: WriteTransaction, submission: { id: strin
 export class SqliteOutboxRepository implements OutboxRepository {
   constructor(private readonly db: SqliteDatabase) {}
 
-  claim(owner: string, now: string, leaseUntil: string, limit: number): Promise<OutboxDelivery[]> {
+  async claim(owner: string, now: string, leaseUntil: string, limit: number): Promise<OutboxDelivery[]> {
+    // A cheap read first: an idle relay never queues a write job beside the submissions' group commit.
+    const due = await this.db.get<{ id: string }>(
+      "SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?) LIMIT 1",
+      [now, now],
+    );
+    if (!due) return [];
     return this.db.write(async (tx) => {
       const rows = await tx.all<OutboxRow>(
         `UPDATE outbox SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
