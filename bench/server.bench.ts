@@ -97,8 +97,12 @@ async function bundleTarget(): Promise<string> {
   return bundle('bench/serverBenchTarget.ts', 'serverBenchTarget.mjs');
 }
 
+/** Bundles written by this run (named by its pid, so parallel runs on a shared node_modules never collide); removed at the end. */
+const bundles: string[] = [];
+
 async function bundle(source: string, name: string): Promise<string> {
   const outfile = join(ROOT, 'node_modules/.cache/kreisform-bench', `${process.pid}-${name}`);
+  bundles.push(outfile);
   await build({
     entryPoints: [join(ROOT, source)],
     outfile,
@@ -264,6 +268,7 @@ await stopTarget(child);
 const relay = await measureRelay();
 await receivers.close();
 await rm(dataDir, { recursive: true, force: true });
+for (const file of bundles) await rm(file, { force: true });
 const loadAfter = loadavg();
 
 const noopOf = (connections: number) => rows.find((r) => r.route === 'no-op' && r.connections === connections)!;
