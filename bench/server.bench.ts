@@ -45,6 +45,8 @@ const CONNECTIONS = [10, 50] as const;
 const TARGET = { ratio: 0.9, p99Ms: 25, rssMb: 150 };
 
 const loadBefore = loadavg();
+/** Bundles written by this run (named by its pid, so parallel runs on a shared node_modules never collide); removed at the end. */
+const bundles: string[] = [];
 const dataDir = await mkdtemp(join(tmpdir(), 'kreisform-bench-'));
 const receivers = await startReceivers();
 /** The participant whose submissions carry delivery channels (webhook, staff notice, citizen receipt). */
@@ -96,9 +98,6 @@ const entry = RUNTIME === 'tsx' ? join(ROOT, 'bench/serverBenchTarget.ts') : awa
 async function bundleTarget(): Promise<string> {
   return bundle('bench/serverBenchTarget.ts', 'serverBenchTarget.mjs');
 }
-
-/** Bundles written by this run (named by its pid, so parallel runs on a shared node_modules never collide); removed at the end. */
-const bundles: string[] = [];
 
 async function bundle(source: string, name: string): Promise<string> {
   const outfile = join(ROOT, 'node_modules/.cache/kreisform-bench', `${process.pid}-${name}`);
