@@ -23,8 +23,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
+import { SMTPServer } from 'smtp-server';
+import { createServer as createHttpServer } from 'node:http';
 import { createFormValidator } from '../engine/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -42,14 +45,65 @@ const CONNECTIONS = [10, 50] as const;
 const TARGET = { ratio: 0.9, p99Ms: 25, rssMb: 150 };
 
 const loadBefore = loadavg();
+/** Bundles written by this run (named by its pid, so parallel runs on a shared node_modules never collide); removed at the end. */
+const bundles: string[] = [];
 const dataDir = await mkdtemp(join(tmpdir(), 'kreisform-bench-'));
+const receivers = await startReceivers();
+/** The participant whose submissions carry delivery channels (webhook, staff notice, citizen receipt). */
+let channelsTenant = process.env.BENCH_CHANNELS_TENANT ?? 'heinsberg';
+
+/** A local webhook receiver (204 for everything) and SMTP server (accepts every mail), counting what arrives. */
+async function startReceivers(): Promise<{ webhookUrl: string; smtpUrl: string; webhooks: number; mails: number; close(): Promise<void> }> {
+  const counts = { webhooks: 0, mails: 0 };
+  const http = createHttpServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      counts.webhooks += 1;
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((done) => http.listen(0, '127.0.0.1', () => done()));
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.resume();
+      stream.on('end', () => {
+        counts.mails += 1;
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((done) => smtp.listen(0, '127.0.0.1', () => done()));
+  return {
+    webhookUrl: `http://127.0.0.1:${(http.address() as AddressInfo).port}/hook`,
+    smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+    get webhooks() {
+      return counts.webhooks;
+    },
+    get mails() {
+      return counts.mails;
+    },
+    close: async () => {
+      http.closeAllConnections();
+      await new Promise<void>((done) => http.close(() => done()));
+      await new Promise<void>((done) => smtp.close(() => done()));
+    },
+  };
+}
 const entry = RUNTIME === 'tsx' ? join(ROOT, 'bench/serverBenchTarget.ts') : await bundleTarget();
 
 /** Bundles the bench target (our TypeScript only; packages stay external) next to node_modules so they resolve. */
 async function bundleTarget(): Promise<string> {
-  const outfile = join(ROOT, 'node_modules/.cache/kreisform-bench/serverBenchTarget.mjs');
+  return bundle('bench/serverBenchTarget.ts', 'serverBenchTarget.mjs');
+}
+
+async function bundle(source: string, name: string): Promise<string> {
+  const outfile = join(ROOT, 'node_modules/.cache/kreisform-bench', `${process.pid}-${name}`);
+  bundles.push(outfile);
   await build({
-    entryPoints: [join(ROOT, 'bench/serverBenchTarget.ts')],
+    entryPoints: [join(ROOT, source)],
     outfile,
     bundle: true,
     platform: 'node',
@@ -70,7 +124,17 @@ async function startTarget(): Promise<{ child: ChildProcess; port: number }> {
   ];
   const child = spawn(process.execPath, [...execArgv, entry], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      SMTP_URL: '',
+      BENCH_CHANNELS_TENANT: channelsTenant,
+      BENCH_WEBHOOK_URL: receivers.webhookUrl,
+      OUTBOUND_ALLOW_PRIVATE: 'true',
+      // The relay runs in its own process (npm run worker) after the rows, so the rows measure the outbox write alone.
+      DELIVERY_RELAY: 'false',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolvePort, reject) => {
@@ -120,9 +184,11 @@ const restartRssMb = readRssMb(pid).rss;
 const baseUrl = `http://127.0.0.1:${port}`;
 
 const { service, body } = await pickServiceAndBody();
+channelsTenant = await pickChannelsTenant(service, channelsTenant);
 const urls = {
   submission: `${baseUrl}/api/v1/tenants/${TENANT}/services/${service}/submissions`,
   'no-op': `${baseUrl}/api/v1/tenants/${TENANT}/services/${service}/noop-submissions`,
+  channels: `${baseUrl}/api/v1/tenants/${channelsTenant}/services/${service}/submissions`,
 };
 for (const [route, url] of Object.entries(urls)) {
   const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
@@ -171,11 +237,11 @@ await measure('no-op', 10, 2);
 // The two routes take turns in short slices, so a change in the machine's load (other processes) hits both alike.
 const rows: Row[] = [];
 for (const connections of CONNECTIONS) {
-  const slices: Record<Route, Row[]> = { 'no-op': [], submission: [] };
+  const slices: Record<Route, Row[]> = { 'no-op': [], submission: [], channels: [] };
   for (let round = 0; round < ROUNDS; round++) {
-    for (const route of ['no-op', 'submission'] as const) slices[route].push(await measure(route, connections, DURATION / ROUNDS));
+    for (const route of ['no-op', 'submission', 'channels'] as const) slices[route].push(await measure(route, connections, DURATION / ROUNDS));
   }
-  rows.push(combine(slices['no-op']), combine(slices.submission));
+  rows.push(combine(slices['no-op']), combine(slices.submission), combine(slices.channels));
 }
 
 /** One row from the slices of a route: mean req/s and CPU, median p50/p99 (worst slice p99 kept), peak RSS. */
@@ -198,10 +264,14 @@ function combine(slices: Row[]): Row {
 const peakRssMb = readRssMb(pid).hwm;
 
 await stopTarget(child);
+const relay = await measureRelay();
+await receivers.close();
 await rm(dataDir, { recursive: true, force: true });
+for (const file of bundles) await rm(file, { force: true });
 const loadAfter = loadavg();
 
 const noopOf = (connections: number) => rows.find((r) => r.route === 'no-op' && r.connections === connections)!;
+const submissionOf = (connections: number) => rows.find((r) => r.route === 'submission' && r.connections === connections)!;
 const mark = (ok: boolean) => (ok ? 'yes' : 'NO');
 console.log(`\nkreisform server benchmark: POST ${service} (${TENANT}), ${body.length} bytes body, ${DURATION} s per row, loopback, synchronous=FULL`);
 console.log(
@@ -218,18 +288,60 @@ for (const row of rows) {
   const targets =
     row.route === 'submission'
       ? `${mark(ratio >= TARGET.ratio)}, ${mark(row.p99 <= TARGET.p99Ms)}, ${mark(row.rssMb <= TARGET.rssMb)}${row.connections === 50 ? '  (the target row)' : ''}`
-      : '';
+      : row.route === 'channels'
+        ? `vs submission ${(row.perSecond / submissionOf(row.connections).perSecond).toFixed(3)}x (target >= 0.95x: ${mark(row.perSecond >= 0.95 * submissionOf(row.connections).perSecond)})`
+        : '';
   console.log(
     `${row.route.padEnd(12)} ${String(row.connections).padStart(5)} ${row.perSecond.toFixed(0).padStart(8)} ${row.p50.toFixed(1).padStart(8)} ${row.p99.toFixed(1).padStart(8)} ${row.p99Worst.toFixed(1).padStart(8)} ${row.cpuUsPerRequest.toFixed(0).padStart(11)} ${row.rssMb.toFixed(0).padStart(7)} ${String(row.non2xx).padStart(8)} ${String(row.errors).padStart(7)} ${`${ratio.toFixed(2)}x`.padStart(7)}  ${targets}`,
   );
 }
+console.log(`channels row: POST to ${channelsTenant}, whose submissions each write 3 outbox rows (signed webhook, staff notice, citizen receipt) in the same commit`);
 console.log(`peak RSS of the server process over the whole run (VmHWM, includes start-up): ${peakRssMb.toFixed(0)} MB`);
+console.log(
+  `relay (npm run worker, own process, DELIVERY_CONCURRENCY=${relay.concurrency}) draining the backlog for ${relay.seconds.toFixed(1)} s: ` +
+    `${relay.perSecond.toFixed(0)} deliveries/s (webhook ${relay.webhooksPerSecond.toFixed(0)}/s to a local receiver, e-mail ${relay.mailsPerSecond.toFixed(0)}/s to a local SMTP server)`,
+);
 const at50 = rows.find((r) => r.route === 'submission' && r.connections === 50)!;
 const ratio50 = at50.perSecond / noopOf(50).perSecond;
 const met = ratio50 >= TARGET.ratio && at50.p99 <= TARGET.p99Ms && at50.rssMb <= TARGET.rssMb;
 console.log(
   `targets at 50 connections: ratio ${ratio50.toFixed(2)}x >= ${TARGET.ratio}x ${mark(ratio50 >= TARGET.ratio)}; p99 ${at50.p99} ms <= ${TARGET.p99Ms} ms ${mark(at50.p99 <= TARGET.p99Ms)}; RSS ${at50.rssMb.toFixed(0)} MB <= ${TARGET.rssMb} MB ${mark(at50.rssMb <= TARGET.rssMb)} => ${met ? 'all met' : 'NOT all met'}`,
 );
+
+/** A participant other than TENANT serving the same version of the service (so the same body is valid). */
+async function pickChannelsTenant(service: string, preferred: string): Promise<string> {
+  const versionOf = async (tenant: string) => {
+    const response = await fetch(`${baseUrl}/api/v1/tenants/${tenant}/services/${service}`);
+    return response.status === 200 ? ((await response.json()) as { version: string }).version : undefined;
+  };
+  const version = await versionOf(TENANT);
+  const { items } = (await (await fetch(`${baseUrl}/api/v1/tenants`)).json()) as { items: { slug: string }[] };
+  for (const tenant of [preferred, ...items.map((item) => item.slug)]) {
+    if (tenant !== TENANT && (await versionOf(tenant)) === version) return tenant;
+  }
+  throw new Error(`bench: no other participant serves ${service} ${version}`);
+}
+
+/** Runs `npm run worker` (bundled like the target) on the backlog the rows left and counts arrivals at the receivers. */
+async function measureRelay(): Promise<{ concurrency: number; seconds: number; perSecond: number; webhooksPerSecond: number; mailsPerSecond: number }> {
+  const concurrency = Number(process.env.BENCH_RELAY_CONCURRENCY ?? 16);
+  const workerEntry = RUNTIME === 'tsx' ? join(ROOT, 'server/worker.ts') : await bundle('server/worker.ts', 'worker.mjs');
+  const worker = spawn(process.execPath, [...NODE_FLAGS, ...(RUNTIME === 'tsx' ? ['--import', 'tsx'] : []), workerEntry], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: process.env.BENCH_RELAY_LOG_LEVEL ?? 'error', SMTP_URL: receivers.smtpUrl, OUTBOUND_ALLOW_PRIVATE: 'true', DELIVERY_CONCURRENCY: String(concurrency), DELIVERY_POLL_MS: '50' },
+    stdio: ['ignore', process.env.BENCH_RELAY_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'],
+  });
+  // Wait for the first delivery, then count for DURATION seconds.
+  const started = Date.now();
+  while (receivers.webhooks + receivers.mails === 0 && Date.now() - started < 30_000) await new Promise((done) => setTimeout(done, 20));
+  const before = { webhooks: receivers.webhooks, mails: receivers.mails, at: Date.now() };
+  await new Promise((done) => setTimeout(done, DURATION * 1000));
+  const seconds = (Date.now() - before.at) / 1000;
+  const webhooks = receivers.webhooks - before.webhooks;
+  const mails = receivers.mails - before.mails;
+  await stopTarget(worker);
+  return { concurrency, seconds, perSecond: (webhooks + mails) / seconds, webhooksPerSecond: webhooks / seconds, mailsPerSecond: mails / seconds };
+}
 
 /** Picks a service the tenant serves and a valid fixture body for the served version (the real catalogue). */
 async function pickServiceAndBody(): Promise<{ service: string; body: string }> {

@@ -25,6 +25,7 @@ const SUBMISSION_PATH = '/tenants/:tenant/services/:service/submissions';
 // The limiter stays in the stack (it counts every request) but the bench's load must not trip it.
 const config = { ...loadConfig(), submissionRateLimit: 10_000_000 };
 const deps = await createServerDeps(config, createLogger(config.logLevel));
+await addBenchChannels(deps);
 const app = createApp(deps);
 insertBeforeSubmissionRouter(app, createNoopRouter(deps));
 
@@ -37,6 +38,31 @@ process.on('SIGTERM', () => {
   server.closeAllConnections();
   void deps.storage.close().then(() => process.exit(0));
 });
+
+/**
+ * With BENCH_CHANNELS_TENANT: that participant (only) gets a signed webhook (BENCH_WEBHOOK_URL), a staff notice and the
+ * citizen's receipt, so each of its submissions writes three outbox rows in the same commit; other participants have
+ * no channels (the target runs without SMTP_URL, so no receipt channel is seeded for them). The relay runs in its own process (the bench sets DELIVERY_RELAY=false here).
+ */
+async function addBenchChannels(deps: AppDeps): Promise<void> {
+  const tenant = process.env.BENCH_CHANNELS_TENANT;
+  if (!tenant) return;
+  const at = new Date().toISOString();
+  const channels = [
+    { kind: 'webhook' as const, config: { url: process.env.BENCH_WEBHOOK_URL ?? '' }, secret: 'bench-webhook-secret-0123456789' },
+    { kind: 'staff_notice' as const, config: { address: `posteingang@${tenant}.example` }, secret: undefined },
+    { kind: 'citizen_receipt' as const, config: {}, secret: undefined },
+  ];
+  for (const channel of channels) {
+    const id = `bench-${tenant}-${channel.kind}`;
+    await deps.storage.deliveryChannels.save({ id, tenant, service: null, enabled: true, ...channel }, at, 'bench', {
+      tenant,
+      actor: 'bench',
+      action: 'delivery_channel.created',
+      subject: id,
+    });
+  }
+}
 
 function createNoopRouter(deps: AppDeps): Router {
   const router = Router();

@@ -88,7 +88,7 @@ export const deliveryPaths: OpenApiPaths = {
         tags: ['staff'],
         summary: 'Queue a dead delivery again with the same delivery id (admin, audited delivery.resent)',
         security,
-        parameters: [pathParameter('id', 'Delivery id (dlv_…).'), csrf],
+        parameters: [pathParameter('id', 'Delivery id (<submission id>.received.<kind> or <submission id>.status.<hex>.<kind>).'), csrf],
         responses: {
           200: jsonResponse('Queued', { $ref: '#/components/schemas/Delivery' }),
           401: unauthorized,

@@ -53,7 +53,7 @@ export interface OutboxRepository {
   /** Gives up the leases of an owner (on shutdown), so another relay may take them at once. */
   releaseLeases(owner: string): Promise<void>;
   /** The deliveries of one submission of the tenant, oldest first. */
-  listBySubmission(tenant: string, submissionId: string): Promise<OutboxDelivery[]>;
+  listBySubmission(tenant: string, submission: { id: string; receivedAt: string }): Promise<OutboxDelivery[]>;
   /** Queues a dead delivery of the tenant again (same delivery id), with its audit event; 'not-dead' for other states. */
   resend(tenant: string, id: string, at: string, audit: AuditEventInput): Promise<OutboxDelivery | 'not-dead' | undefined>;
   /** Pending and dead deliveries with the oldest pending creation time, per participant (all when tenant is undefined). */

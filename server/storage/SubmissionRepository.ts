@@ -50,8 +50,8 @@ export interface StatusLookup {
 
 /** Outbox entry of a status change, written in the status change's transaction. */
 export interface StatusChangeOutbox {
-  /** Id of the status-change event (shared by its deliveries to all channels). */
-  eventId: string;
+  /** Random part of the status-change event's id (the event id is shared by its deliveries to all channels). */
+  eventSuffix: string;
   hasContactEmail: boolean;
 }
 

@@ -31,7 +31,7 @@ export async function changeSubmissionStatus(deps: AppDeps, user: StaffUser, id:
     deps.now().toISOString(),
     { tenant: user.tenant, actor: user.id, action: 'submission.status_changed', subject: id, details: { from: current.status, to: target } },
     // The event goes to the participant's webhook and (when switched on) the citizen's status mail, in the same transaction.
-    { eventId: `${id}:status:${randomUUID()}`, hasContactEmail },
+    { eventSuffix: randomUUID().replaceAll('-', '').slice(0, 16), hasContactEmail },
   );
   if (result.kind === 'not-found') throw createHttpError('SUBMISSION_NOT_FOUND');
   if (result.kind === 'conflict') throw createHttpError('INVALID_STATUS_TRANSITION');

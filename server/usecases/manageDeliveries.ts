@@ -11,7 +11,7 @@ export type DeliveryView = Omit<OutboxDelivery, 'tenant' | 'submissionId'>;
 export async function listSubmissionDeliveries(deps: AppDeps, user: StaffUser, submissionId: string): Promise<DeliveryView[]> {
   const submission = await deps.storage.submissions.get(user.tenant, submissionId);
   if (!submission) throw createHttpError('SUBMISSION_NOT_FOUND');
-  return (await deps.storage.outbox.listBySubmission(user.tenant, submissionId)).map(({ tenant: _tenant, submissionId: _submission, ...view }) => view);
+  return (await deps.storage.outbox.listBySubmission(user.tenant, submission)).map(({ tenant: _tenant, submissionId: _submission, ...view }) => view);
 }
 
 /** Queues a dead delivery of the admin's participant again with the same delivery id (audited 'delivery.resent'). */

@@ -115,7 +115,9 @@ describe('delivery under faults', () => {
     await waitFor(() => receiver.arrivals >= 6, 20_000, 'deliveries in flight');
     first.child.kill('SIGKILL');
     await first.exited;
-    const inFlightAtKill = receiver.arrivals - receiver.requests.length;
+    // The kill left work behind: deliveries not settled (some of them were in flight at the receiver).
+    const unsettled = await db.db.all<{ id: string }>("SELECT id FROM outbox WHERE kind = 'webhook' AND state <> 'delivered'");
+    expect(unsettled.length).toBeGreaterThan(0);
 
     const second = await spawnProcess('server/main.ts', dataDir, {}, 'kreisform listening');
     cleanups.push(async () => {
@@ -133,7 +135,6 @@ describe('delivery under faults', () => {
     for (const [, ids] of received) expect(new Set(ids).size).toBe(1);
     const rows = await db.db.all<{ id: string; submission_id: string }>("SELECT id, submission_id FROM outbox WHERE kind = 'webhook'");
     for (const row of rows) expect(received.get(row.submission_id)![0]).toBe(row.id);
-    expect(inFlightAtKill).toBeGreaterThanOrEqual(0);
   });
 
   it('When two workers relay (npm run worker) beside a server without relay, then each delivery is sent once', { timeout: 120_000 }, async () => {

@@ -101,6 +101,19 @@ describe('delivery relay', () => {
     expect(webhooks.map((row) => row.last_error)).toEqual([expect.stringMatching(/^TARGET_PRIVATE/), expect.stringMatching(/^TARGET_PRIVATE/)]);
   });
 
+  it('When the receiver redirects or answers after the timeout, then the attempt counts as failed', async () => {
+    const { receiver, server, startRelay } = await setUp({ httpTimeoutMs: 300 });
+    receiver.status = 302;
+    await submitKontakt(server);
+    startRelay();
+    await waitFor(async () => (await outboxRows(server)).some((row) => row.last_error === 'HTTP_STATUS: the receiver answered 302'), 10_000, 'redirect refused');
+    receiver.status = 204;
+    receiver.delayMs = 800;
+    await waitFor(async () => (await outboxRows(server)).some((row) => row.last_error === 'TIMEOUT: no answer in time'), 10_000, 'timeout');
+    receiver.delayMs = 0;
+    await waitFor(async () => (await outboxRows(server)).find((row) => row.kind === 'webhook')!.state === 'delivered', 10_000, 'delivered');
+  });
+
   it('When the receiver is slow, then submissions are answered without waiting for it', async () => {
     const { receiver, server, startRelay } = await setUp();
     receiver.delayMs = 20_000;
@@ -130,7 +143,7 @@ describe('delivery relay', () => {
     expect(receipt.attachments.map((file) => [file.filename, file.contentType])).toEqual([[`Antrag-${reference}.pdf`, 'application/pdf']]);
     expect(receipt.attachments[0]!.content.subarray(0, 5).toString()).toBe('%PDF-');
     expect(receipt.html).toContain('Stadt Erkelenz');
-    expect(receipt.messageId).toMatch(/^<dlv_[0-9a-f]{32}@kreisform>$/);
+    expect(receipt.messageId).toMatch(/^<[0-9a-z]{9}\.[0-9a-f-]{36}\.received\.citizen_receipt@kreisform>$/);
     const notice = smtp.messages.find((mail) => mail.subject?.startsWith('Neuer Antrag'))!;
     expect(smtp.recipients[smtp.messages.indexOf(notice)]).toEqual(['posteingang@erkelenz.example']);
     const noticeText = `${notice.text}\n${String(notice.html)}`;

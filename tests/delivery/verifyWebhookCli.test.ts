@@ -45,3 +45,25 @@ describe('npm run forms -- verify-webhook', () => {
     }
   });
 });
+
+describe('npm run forms -- mail-sink', () => {
+  it('When a mail is sent to the local SMTP server, then it prints recipient and subject and exits after --count mails', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/forms.ts', 'mail-sink', '--port', '0', '--count', '1'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const lines: string[] = [];
+    const port = await new Promise<number>((done, fail) => {
+      createInterface({ input: child.stdout! }).on('line', (line) => {
+        lines.push(line);
+        const match = /listening on smtp:\/\/127\.0\.0\.1:(\d+)/.exec(line);
+        if (match) done(Number(match[1]));
+      });
+      child.once('exit', (code) => fail(new Error(`mail-sink exited with ${code}`)));
+    });
+    const exited = new Promise<number | null>((done) => child.once('exit', done));
+    const nodemailer = (await import('nodemailer')).default;
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+    await transport.sendMail({ from: 'portal@example.org', to: 'posteingang@erkelenz.example', subject: 'Neuer Antrag: Test', text: 'Hallo' });
+    transport.close();
+    expect(await exited).toBe(0);
+    expect(lines).toContainEqual(expect.stringMatching(/^mail to posteingang@erkelenz\.example: Neuer Antrag: Test </));
+  });
+});

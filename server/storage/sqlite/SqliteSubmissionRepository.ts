@@ -14,7 +14,7 @@ import type {
   SubmissionSummary,
 } from '../SubmissionRepository.ts';
 import { insertAuditEvent } from './insertAuditEvent.ts';
-import { deleteDeliveriesOf, insertReceivedDeliveriesSql, insertStatusDeliveries } from './SqliteOutboxRepository.ts';
+import { deleteDeliveriesOf, insertReceivedDeliveriesSql, insertStatusDeliveries, toOutboxRow } from './SqliteOutboxRepository.ts';
 import { bindUploads, deleteUploadsOfSubmissions } from './SqliteUploadRepository.ts';
 import type { RunSingleStatement, SqliteDatabase, WriteTransaction } from './SqliteDatabase.ts';
 
@@ -175,7 +175,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
       }
       await insertAuditEvent(tx, audit, at);
       if (outbox) {
-        await insertStatusDeliveries(tx, { ...outbox, tenant, service: updated.service, submissionId: id, status: to, at });
+        await insertStatusDeliveries(tx, { ...outbox, tenant, service: updated.service, submissionId: id, receivedAt: updated.received_at, status: to, at });
       }
       return { kind: 'changed', submission: toSummary(updated) };
     });
@@ -185,15 +185,15 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
     let total = 0;
     for (;;) {
       const erased = await this.db.write(async (tx) => {
-        const rows = await tx.all<{ id: string; tenant: string; service: string; version: string }>(
-          'SELECT id, tenant, service, version FROM submissions WHERE expires_at <= ? ORDER BY expires_at LIMIT ?',
+        const rows = await tx.all<{ id: string; tenant: string; service: string; version: string; received_at: string }>(
+          'SELECT id, tenant, service, version, received_at FROM submissions WHERE expires_at <= ? ORDER BY expires_at LIMIT ?',
           [now, ERASE_CHUNK],
         );
         if (rows.length === 0) return 0;
         const counts = new Map<string, { tenant: string; service: string; count: number }>();
         await deleteUploadsOfSubmissions(tx, rows.map((row) => row.id), now);
         for (const row of rows) {
-          await deleteDeliveriesOf(tx, row.id);
+          await deleteDeliveriesOf(tx, { id: row.id, receivedAt: row.received_at });
           await tx.run('DELETE FROM submissions WHERE id = ?', [row.id]);
           const key = `${row.tenant}\u0000${row.service}`;
           const entry = counts.get(key) ?? { tenant: row.tenant, service: row.service, count: 0 };
@@ -225,7 +225,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
       );
       // Explicit rather than through the foreign key's cascade, so the erasure does not depend on the pragma.
       await tx.run('DELETE FROM idempotency_keys WHERE submission_id = ?', [id]);
-      await deleteDeliveriesOf(tx, id);
+      await deleteDeliveriesOf(tx, { id, receivedAt: row.received_at });
       await deleteUploadsOfSubmissions(tx, [id], at);
       await tx.run('DELETE FROM submissions WHERE tenant = ? AND id = ?', [tenant, id]);
       const erased = toSummary(row);
@@ -261,7 +261,7 @@ type ReferenceCounters = Map<string, number>;
 // One statement for any number of rows (the rows travel as one JSON array), so the connection keeps a single
 // prepared statement instead of one per batch size.
 const INSERT_SUBMISSIONS = `INSERT INTO submissions (id, tenant, service, version, data, status, reference, received_at, updated_at, expires_at, status_code_hash)
-  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, 'eingegangen', value ->> 5, value ->> 6, value ->> 6, value ->> 7, value ->> 9
+  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, 'eingegangen', value ->> 5, value ->> 6, value ->> 6, value ->> 7, value ->> 8
   FROM json_each(?)`;
 const INSERT_IDEMPOTENCY_KEYS = `INSERT INTO idempotency_keys (tenant, service, key, request_hash, submission_id, created_at)
   SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each(?)`;
@@ -277,16 +277,16 @@ const READ_COUNTER = 'SELECT last FROM reference_counters WHERE tenant = ? AND y
  * in the writer connection's temp schema only; the database file's schema is unchanged.
  */
 const BATCH_VIEW = `
-CREATE TEMP VIEW IF NOT EXISTS submission_batches (counters, rows) AS SELECT NULL, NULL;
+CREATE TEMP VIEW IF NOT EXISTS submission_batches (counters, rows, deliveries) AS SELECT NULL, NULL, NULL;
 CREATE TEMP TRIGGER IF NOT EXISTS insert_submission_batch INSTEAD OF INSERT ON submission_batches
 BEGIN
   ${SAVE_COUNTERS.replace('json_each(?)', 'json_each(NEW.counters)')};
   ${INSERT_SUBMISSIONS.replace('json_each(?)', 'json_each(NEW.rows)')};
-  ${insertReceivedDeliveriesSql('NEW.rows')};
+  ${insertReceivedDeliveriesSql('NEW.deliveries')};
 END;`;
-/** The outbox rows of a keyed batch (same JSON rows as INSERT_SUBMISSIONS), in the same transaction. */
+/** The outbox rows of a keyed batch (light rows, see toOutboxRow), in the same transaction. */
 const INSERT_RECEIVED_DELIVERIES = insertReceivedDeliveriesSql('?');
-const INSERT_BATCH = 'INSERT INTO submission_batches (counters, rows) VALUES (?, ?)';
+const INSERT_BATCH = 'INSERT INTO submission_batches (counters, rows, deliveries) VALUES (?, ?, ?)';
 
 /**
  * Gives each item the next reference of its participant and year from the in-memory counters (a counter is read on
@@ -319,7 +319,7 @@ function toCounterRows(counters: ReferenceCounters, touched: Map<string, [tenant
 }
 
 function toRow(s: NewSubmission, reference: string): unknown[] {
-  return [s.id, s.tenant, s.service, s.version, JSON.stringify(s.data), reference, s.receivedAt, s.expiresAt, s.hasContactEmail ? 1 : 0, s.statusCodeHash ?? null];
+  return [s.id, s.tenant, s.service, s.version, JSON.stringify(s.data), reference, s.receivedAt, s.expiresAt, s.statusCodeHash ?? null];
 }
 
 function toCreated(s: NewSubmission, reference: string): CreateSubmissionResult {
@@ -353,7 +353,11 @@ async function insertPlainSubmissions(
   const submissions = items.map((item) => item.submission);
   const { references, touched } = await allocateReferences(counters, submissions, (tenant, year) => db.get(READ_COUNTER, [tenant, year]));
   try {
-    await run(INSERT_BATCH, [toCounterRows(counters, touched), JSON.stringify(submissions.map((s, index) => toRow(s, references[index]!)))]);
+    await run(INSERT_BATCH, [
+      toCounterRows(counters, touched),
+      JSON.stringify(submissions.map((s, index) => toRow(s, references[index]!))),
+      JSON.stringify(submissions.map((s) => toOutboxRow(s))),
+    ]);
   } catch (error) {
     for (const key of touched.keys()) counters.delete(key);
     throw error;
@@ -410,10 +414,12 @@ async function insertSubmissions(
 
   if (fresh.length > 0) {
     const rows: unknown[][] = [];
+    const outboxRows: unknown[][] = [];
     const keyRows: unknown[][] = [];
     for (const index of fresh) {
       const { submission: s, idempotency } = items[index]!;
       rows.push(toRow(s, references.get(index)!));
+      outboxRows.push(toOutboxRow(s));
       if (idempotency) keyRows.push([s.tenant, s.service, idempotency.key, idempotency.requestHash, s.id, s.receivedAt]);
     }
     // Independent statements run concurrently (one round trip); idempotency keys reference their submission
@@ -423,7 +429,7 @@ async function insertSubmissions(
       tx.run(INSERT_SUBMISSIONS, [JSON.stringify(rows)]).then((inserted) => {
         if (inserted !== rows.length) throw new Error(`insertSubmissions: inserted ${inserted} of ${rows.length} rows`);
         return Promise.all([
-          tx.run(INSERT_RECEIVED_DELIVERIES, [JSON.stringify(rows)]),
+          tx.run(INSERT_RECEIVED_DELIVERIES, [JSON.stringify(outboxRows)]),
           keyRows.length > 0 ? tx.run(INSERT_IDEMPOTENCY_KEYS, [JSON.stringify(keyRows)]) : 0,
         ]);
       }),

@@ -7,6 +7,8 @@ import type { Migration } from './Migration.ts';
  * id receivers use to drop duplicates. Rows hold no personal data: the payload is built from the submission when the
  * relay sends it, so erasing a submission (on request or by retention) also removes its pending deliveries.
  * `lease_until` is the claim of one relay; another relay may take the row only after the lease expired.
+ * Few indexes on purpose: every one costs each submission's commit (the outbox rows ride in it). The id (see
+ * SqliteOutboxRepository) starts with the submission id, so a submission's deliveries are found through the key.
  */
 export const migration090: Migration = {
   version: 90,
@@ -27,7 +29,7 @@ CREATE TABLE delivery_channels (
 ) STRICT;
 
 CREATE TABLE outbox (
-  id TEXT PRIMARY KEY,
+  id TEXT PRIMARY KEY NOT NULL,
   event_id TEXT NOT NULL,
   event_type TEXT NOT NULL CHECK (event_type IN ('submission.received', 'submission.status_changed')),
   event_status TEXT,
@@ -42,11 +44,8 @@ CREATE TABLE outbox (
   lease_until TEXT,
   last_error TEXT,
   created_at TEXT NOT NULL,
-  delivered_at TEXT,
-  UNIQUE (event_id, channel_id)
-) STRICT;
+  delivered_at TEXT
+) STRICT, WITHOUT ROWID;
 CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE state = 'pending';
-CREATE INDEX outbox_by_submission ON outbox (submission_id);
-CREATE INDEX outbox_pending_by_tenant ON outbox (tenant, created_at) WHERE state = 'pending';
 `,
 };
