@@ -26,8 +26,8 @@ describe('FIT-Connect delivery', () => {
     await standIn.close();
   });
 
-  it('When a submission arrives, then it goes through token, key, create, submit; the stand-in decrypts it and the metadata is schema-valid', async () => {
-    const { id } = await submitKontakt(server);
+  it('When a submission arrives, then it goes through token, key, create, the application PDF, submit; the stand-in decrypts it and the metadata is schema-valid', async () => {
+    const { id, reference } = await submitKontakt(server);
     await waitFor(async () => (await outboxRows(server)).find((row) => row.submission_id === id)?.state === 'delivered', 20_000, 'delivered').catch(async (error: unknown) => {
       throw new Error(`${String(error)} ${JSON.stringify(await outboxRows(server))} ${standIn.calls.join('; ')}`);
     });
@@ -36,9 +36,11 @@ describe('FIT-Connect delivery', () => {
       `GET /v1/destinations/${standIn.destinationId} -> 200`,
       expect.stringMatching(new RegExp(`^GET /v1/destinations/${standIn.destinationId}/keys/[0-9a-f-]+ -> 200$`)),
       'POST /v1/submissions -> 201',
+      expect.stringMatching(/^PUT \/v1\/submissions\/[0-9a-f-]+\/attachments\/[0-9a-f-]+ -> 204$/),
       expect.stringMatching(/^PUT \/v1\/submissions\/[0-9a-f-]+ -> 202$/),
     ]);
     const received = standIn.submissions.at(-1)!;
+    expect([...received.attachments.values()].map((content) => content.subarray(0, 5).toString())).toEqual(['%PDF-']);
     expect(received.state).toBe('submitted');
     expect(received.data).toEqual(VALID_KONTAKT);
     expect(received.serviceType.identifier).toBe('urn:de:fim:leika:leistung:99050012104000');
@@ -46,30 +48,33 @@ describe('FIT-Connect delivery', () => {
       $schema: 'https://schema.fitko.de/fit-connect/metadata/1.0.0/metadata.schema.json',
       publicServiceType: { name: 'Kontaktantrag', identifier: 'urn:de:fim:leika:leistung:99050012104000' },
       replyChannel: { eMail: { address: 'erika@example.org' } },
-      contentStructure: { attachments: [], data: { submissionSchema: { mimeType: 'application/json' } } },
+      contentStructure: {
+        attachments: [expect.objectContaining({ purpose: 'form', filename: `Antrag-${reference}.pdf`, mimeType: 'application/pdf' })],
+        data: { submissionSchema: { mimeType: 'application/json' } },
+      },
     });
     expect(received.protectedHeaders.every((header) => header.alg === 'RSA-OAEP-256' && header.enc === 'A256GCM')).toBe(true);
   });
 
-  it('When a contributor adds files (extension point for uploads and the PDF), then they are announced, encrypted, uploaded and listed in the metadata', async () => {
-    const pdf = Buffer.from('%PDF-1.7 Antrag');
+  it('When a contributor adds a file beside the application PDF, then both are announced, encrypted, uploaded and listed in the metadata', async () => {
     const photo = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
     const contributor: PayloadContributor = async (payload) => {
-      payload.documents.push({ id: randomUUID(), purpose: 'form', filename: 'antrag.pdf', mimeType: 'application/pdf', size: pdf.length, read: async () => pdf });
       payload.attachments.push({ id: randomUUID(), purpose: 'attachment', filename: 'foto.jpg', mimeType: 'image/jpeg', size: photo.length, read: async () => photo });
       payload.statusCode = 'ABCD-1234';
     };
     PAYLOAD_CONTRIBUTORS.push(contributor);
     try {
       const before = standIn.calls.length;
-      const { id } = await submitKontakt(server);
+      const { id, reference } = await submitKontakt(server);
       await waitFor(async () => (await outboxRows(server)).find((row) => row.submission_id === id)?.state === 'delivered', 20_000, 'delivered');
       expect(standIn.calls.slice(before).filter((call) => call.includes('/attachments/'))).toHaveLength(2);
       const received = standIn.submissions.at(-1)!;
-      expect([...received.attachments.values()].map((content) => content.toString('hex')).sort()).toEqual([pdf.toString('hex'), photo.toString('hex')].sort());
+      const contents = [...received.attachments.values()];
+      expect(contents.map((content) => content.toString('hex'))).toContain(photo.toString('hex'));
+      expect(contents.filter((content) => content.subarray(0, 5).toString() === '%PDF-')).toHaveLength(1);
       const listed = (received.metadata!.contentStructure as { attachments: { purpose: string; filename: string; mimeType: string }[] }).attachments;
       expect(listed.map(({ purpose, filename, mimeType }) => ({ purpose, filename, mimeType })).sort((a, b) => a.filename.localeCompare(b.filename))).toEqual([
-        { purpose: 'form', filename: 'antrag.pdf', mimeType: 'application/pdf' },
+        { purpose: 'form', filename: `Antrag-${reference}.pdf`, mimeType: 'application/pdf' },
         { purpose: 'attachment', filename: 'foto.jpg', mimeType: 'image/jpeg' },
       ].sort((a, b) => a.filename.localeCompare(b.filename)));
     } finally {
