@@ -8,6 +8,7 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ResumePage } from './pages/ResumePage.tsx';
 import { ServicePage } from './pages/ServicePage.tsx';
 import { StartPage } from './pages/StartPage.tsx';
+import { StatusPage } from './pages/StatusPage.tsx';
 import { PortalContext } from './PortalContext.ts';
 import { parseRoute, usePathname } from './routing.ts';
 
@@ -50,6 +51,9 @@ export function PortalApp() {
       break;
     case 'feedback':
       page = <FeedbackPage />;
+      break;
+    case 'status':
+      page = <StatusPage />;
       break;
   }
   return (
