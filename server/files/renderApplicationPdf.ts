@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
@@ -7,6 +8,13 @@ import { formatFileSize } from '../../engine/index.ts';
 const require = createRequire(import.meta.url);
 /** Noto Sans from KERN UX's fonts (WOFF, embedded as a subset): the same typeface family the portals offer. */
 const FONT_DIR = join(dirname(require.resolve('@kern-ux/native/package.json')), 'dist/fonts/noto-sans');
+
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
+/** The font files, read once. */
+function loadFonts(): { regular: Buffer; bold: Buffer } {
+  fonts ??= { regular: readFileSync(join(FONT_DIR, 'NotoSans-Regular.woff')), bold: readFileSync(join(FONT_DIR, 'NotoSans-Bold.woff')) };
+  return fonts;
+}
 
 /** Everything the application PDF shows; all texts already German. */
 export interface ApplicationPdfContent {
@@ -36,8 +44,9 @@ export function renderApplicationPdf(content: ApplicationPdfContent): Promise<Bu
     displayTitle: true,
     info: { Title: `${content.serviceTitle} – ${content.reference}`, Author: content.participantName, Subject: 'Antrag', Creator: 'kreisform' },
   });
-  doc.registerFont('regular', join(FONT_DIR, 'NotoSans-Regular.woff'));
-  doc.registerFont('bold', join(FONT_DIR, 'NotoSans-Bold.woff'));
+  const { regular, bold } = loadFonts();
+  doc.registerFont('regular', regular);
+  doc.registerFont('bold', bold);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
