@@ -40,7 +40,7 @@ const HANDLED = new Set([
   ...TEXT_KEYWORDS, ...UPPER_LIMITS, ...LOWER_LIMITS, ...OPAQUE_CONSTRAINTS,
   'type', 'properties', 'required', 'additionalProperties', 'unevaluatedProperties', 'enum', 'multipleOf',
   'uniqueItems', 'items', 'prefixItems', 'unevaluatedItems', 'if', 'then', 'else', 'allOf', 'anyOf', 'oneOf',
-  '$ref', '$defs', 'definitions', 'dependentSchemas',
+  '$ref', '$defs', 'definitions', 'dependentSchemas', 'x-upload',
 ]);
 /** Metadata fields of a definition: changing them is a compatible patch change. */
 const METADATA_FIELDS = ['$schema', 'title', 'description', 'lead', 'leikaKey', 'category', 'keywords', 'legalBasis', 'retentionDays', 'steps', 'source', 'serviceInfo'];
@@ -173,6 +173,26 @@ function compareEnum(previous: Record<string, unknown>, next: Record<string, unk
   for (const value of after) {
     if (!beforeKeys.has(canonicalJson(value))) emit('compatible', 'minor', at, `enum value ${show(value)} added`);
   }
+}
+
+/** File fields (x-upload): a smaller maxBytes or a type removed narrows; a larger maxBytes or a type added widens. */
+function compareUpload(previous: Record<string, unknown>, next: Record<string, unknown>, pointer: string, emit: Emit): void {
+  const before = previous['x-upload'];
+  const after = next['x-upload'];
+  if (same(before, after)) return;
+  const at = child(pointer, 'x-upload');
+  if (!isRecord(before) || !isRecord(after)) {
+    emit('breaking', 'major', at, before === undefined ? 'file field added to the schema' : 'file field removed from the schema');
+    return;
+  }
+  if (typeof before.maxBytes === 'number' && typeof after.maxBytes === 'number' && before.maxBytes !== after.maxBytes) {
+    const narrowed = after.maxBytes < before.maxBytes;
+    emit(narrowed ? 'breaking' : 'compatible', narrowed ? 'major' : 'minor', child(at, 'maxBytes'), `constraint ${narrowed ? 'narrowed' : 'widened'}: maxBytes ${before.maxBytes} -> ${after.maxBytes}`);
+  }
+  const typesBefore = new Set(Array.isArray(before.types) ? (before.types as unknown[]) : []);
+  const typesAfter = new Set(Array.isArray(after.types) ? (after.types as unknown[]) : []);
+  for (const type of typesBefore) if (!typesAfter.has(type)) emit('breaking', 'major', child(at, 'types'), `file type ${show(type)} removed`);
+  for (const type of typesAfter) if (!typesBefore.has(type)) emit('compatible', 'minor', child(at, 'types'), `file type ${show(type)} added`);
 }
 
 function compareTexts(previous: Record<string, unknown>, next: Record<string, unknown>, pointer: string, emit: Emit): void {
@@ -475,6 +495,7 @@ function compareSchemas(previousRaw: Schema, nextRaw: Schema, pointer: string, c
   compareEnum(previous, next, pointer, emit);
   compareLimits(previous, next, pointer, emit);
   compareOpaque(previous, next, pointer, emit);
+  compareUpload(previous, next, pointer, emit);
   compareProperties(previous, next, pointer, context);
   for (const keyword of ['additionalProperties', 'unevaluatedProperties', 'items', 'unevaluatedItems'] as const) {
     compareAdditional(keyword, previous, next, pointer, context);

@@ -9,6 +9,7 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ResumePage } from './pages/ResumePage.tsx';
 import { ServicePage } from './pages/ServicePage.tsx';
 import { StartPage } from './pages/StartPage.tsx';
+import { StatusPage } from './pages/StatusPage.tsx';
 import { PortalContext } from './PortalContext.ts';
 import { parseRoute, usePathname } from './routing.ts';
 
@@ -54,6 +55,8 @@ export function PortalApp() {
       break;
     case 'legal':
       page = <LegalPage key={route.legal} kind={route.legal} />;
+    case 'status':
+      page = <StatusPage />;
       break;
   }
   return (

@@ -5,11 +5,13 @@ import type { OfferedService } from '../../server/usecases/listOfferedServices.t
 import type { ResumedDraft } from '../../server/usecases/resumeDraft.ts';
 import type { SavedDraft } from '../../server/usecases/saveDraft.ts';
 import type { SubmissionReceipt } from '../../server/usecases/submitForm.ts';
+import type { PublicStatus } from '../../server/usecases/lookupStatus.ts';
+import type { UploadReceipt } from '../../server/usecases/storeUpload.ts';
 
 /** One service in a participant's catalogue (GET /api/v1/tenants/{tenant}/services). */
 export type CatalogueEntry = OfferedService;
 
-export type { LegalPagesView, ServedDefinition, SubmissionReceipt };
+export type { LegalPagesView, ServedDefinition, SubmissionReceipt, PublicStatus, UploadReceipt };
 export type DraftSaved = SavedDraft;
 
 /** An answer of the API that is not 2xx: status, stable code and the details (German messages). */
@@ -62,6 +64,50 @@ export const portalApi = {
     request<ResumedDraft>(`${base}/${seg(tenant)}/drafts/resume`, { method: 'POST', body: { code } }),
   sendFeedback: (tenant: string, feedback: { page: string; message: string; email?: string }) =>
     request<{ id: string }>(`${base}/${seg(tenant)}/accessibility-feedback`, { method: 'POST', body: feedback }),
+  lookupStatus: (tenant: string, reference: string, code: string) =>
+    request<PublicStatus>(`${base}/${seg(tenant)}/status`, { method: 'POST', body: { reference, code } }),
+  /** The application PDF as a Blob (reference and code travel in the body, never in a URL). */
+  async downloadPdf(tenant: string, reference: string, code: string): Promise<Blob> {
+    let response: Response;
+    try {
+      response = await fetch(`${base}/${seg(tenant)}/status/pdf`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ reference, code }),
+        credentials: 'same-origin',
+      });
+    } catch {
+      throw new ApiError(0, 'NETWORK', []);
+    }
+    if (!response.ok) {
+      const body = (await response.json().catch(() => ({}))) as { code?: string; errors?: { pointer: string; message: string }[] };
+      throw new ApiError(response.status, body.code ?? 'UNKNOWN', body.errors ?? []);
+    }
+    return response.blob();
+  },
+  /** Uploads one file for a file field, streamed, with progress (XMLHttpRequest: fetch reports no upload progress). */
+  uploadFile: (tenant: string, service: string, field: string, file: File, onProgress: (fraction: number) => void) =>
+    new Promise<UploadReceipt>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', `${base}/${seg(tenant)}/services/${seg(service)}/uploads?field=${encodeURIComponent(field)}`);
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+      };
+      xhr.onload = () => {
+        let body: { code?: string; errors?: { pointer: string; message: string }[] } & Partial<UploadReceipt> = {};
+        try {
+          body = JSON.parse(xhr.responseText) as typeof body;
+        } catch {
+          // not JSON: handled below by the status
+        }
+        if (xhr.status === 201) resolve(body as UploadReceipt);
+        else reject(new ApiError(xhr.status, body.code ?? 'UNKNOWN', body.errors ?? []));
+      };
+      xhr.onerror = () => reject(new ApiError(0, 'NETWORK', []));
+      const form = new FormData();
+      form.append('file', file, file.name);
+      xhr.send(form);
+    }),
 };
 
 /** German text for an API failure the page cannot handle otherwise. */

@@ -26,16 +26,22 @@ export class ClamdScanner implements VirusScanner {
         socket.once('connect', resolve);
         socket.once('error', reject);
       });
-      await writeAll(socket, Buffer.from('zINSTREAM\0'));
-      for await (const chunk of bytes as AsyncIterable<Buffer>) {
-        for (let offset = 0; offset < chunk.length; offset += MAX_CHUNK) {
-          const part = chunk.subarray(offset, offset + MAX_CHUNK);
-          const length = Buffer.alloc(4);
-          length.writeUInt32BE(part.length);
-          await writeAll(socket, Buffer.concat([length, part]));
+      try {
+        await writeAll(socket, Buffer.from('zINSTREAM\0'));
+        for await (const chunk of bytes as AsyncIterable<Buffer>) {
+          for (let offset = 0; offset < chunk.length; offset += MAX_CHUNK) {
+            const part = chunk.subarray(offset, offset + MAX_CHUNK);
+            const length = Buffer.alloc(4);
+            length.writeUInt32BE(part.length);
+            await writeAll(socket, Buffer.concat([length, part]));
+          }
         }
+        await writeAll(socket, Buffer.alloc(4));
+      } catch (error) {
+        // clamd may stop reading and answer early (e.g. "INSTREAM size limit exceeded. ERROR"): report its answer.
+        const early = await Promise.race([answer.catch(() => ''), new Promise<string>((resolve) => setTimeout(() => resolve(''), 1000))]);
+        throw new Error(early ? `clamd answered: ${early.replace(/\0/g, '').trim().slice(0, 200)}` : `clamd connection failed: ${error instanceof Error ? error.message : String(error)}`);
       }
-      await writeAll(socket, Buffer.alloc(4));
       const text = (await answer).replace(/\0/g, '').trim();
       if (/^stream: OK$/.test(text)) return { infected: false };
       const found = /^stream: (.+) FOUND$/.exec(text);

@@ -48,8 +48,9 @@ export function renderApplicationPdf(content: ApplicationPdfContent): Promise<Bu
     displayTitle: true,
     info: { Title: `${content.serviceTitle} – ${content.reference}`, Author: content.participantName, Subject: 'Antrag', Creator: 'kreisform' },
   });
-  doc.registerFont('regular', getFonts().regular);
-  doc.registerFont('bold', getFonts().bold);
+  const { regular, bold } = getFonts();
+  doc.registerFont('regular', regular);
+  doc.registerFont('bold', bold);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));

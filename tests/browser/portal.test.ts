@@ -354,7 +354,7 @@ describe('forms', () => {
       if (checkAxe) {
         await expectNoAxeViolations(page, 'confirmation page');
         const download = page.waitForEvent('download');
-        await page.getByRole('button', { name: /herunterladen/ }).focus();
+        await page.getByRole('button', { name: 'Zusammenfassung herunterladen (Textdatei)' }).focus();
         await page.keyboard.press('Enter');
         const file = await download;
         expect(file.suggestedFilename()).toBe(`antrag-${reference}.txt`);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkDefinition, collectUploadRefs, createFormValidator, findFieldSchema, readUploadSpec } from '../../engine/index.ts';
+import { checkDefinition, collectUploadRefs, createFormValidator, diffDefinitions, findFieldSchema, readUploadSpec, requiredBump } from '../../engine/index.ts';
 import { UPLOAD_SPEC_SCHEMA } from '../../engine/uploadField.ts';
 import { makeDefinition } from './makeDefinition.ts';
 
@@ -74,5 +74,17 @@ describe('file fields (x-upload)', () => {
     };
     expect(meta.$defs.upload.properties.maxBytes.maximum).toBe(UPLOAD_SPEC_SCHEMA.properties.maxBytes.maximum);
     expect(meta.$defs.upload.properties.types.items.enum).toEqual(UPLOAD_SPEC_SCHEMA.properties.types.items.enum);
+  });
+});
+
+describe('version bumps of file fields', () => {
+  const withSpec = (spec: Record<string, unknown>) =>
+    makeDefinition({ schema: { type: 'object', additionalProperties: false, properties: { f: { type: 'object', 'x-upload': spec } as Record<string, unknown> } } });
+
+  it('When maxBytes shrinks or a type is removed, then the change is breaking; the opposite is compatible', () => {
+    const base = withSpec({ maxBytes: 1000, types: ['application/pdf', 'image/png'] });
+    expect(requiredBump(diffDefinitions(base, withSpec({ maxBytes: 500, types: ['application/pdf', 'image/png'] })))).toBe('major');
+    expect(requiredBump(diffDefinitions(base, withSpec({ maxBytes: 1000, types: ['application/pdf'] })))).toBe('major');
+    expect(requiredBump(diffDefinitions(base, withSpec({ maxBytes: 2000, types: ['application/pdf', 'image/png', 'image/jpeg'] })))).toBe('minor');
   });
 });

@@ -62,12 +62,13 @@ describe('public API', () => {
     expect(body).not.toHaveProperty('source');
   });
 
-  it('When a valid submission is posted, then 201 with id, reference, version and receivedAt, and it is stored', async () => {
+  it('When a valid submission is posted, then 201 with id, reference, version, receivedAt and status code, and it is stored', async () => {
     const before = await countSubmissions(server);
     const response = await postJson(server, SUBMIT_ERK, VALID_V1);
     expect(response.status).toBe(201);
     const body = (await response.json()) as Record<string, string>;
-    expect(Object.keys(body).sort()).toEqual(['id', 'receivedAt', 'reference', 'version']);
+    expect(Object.keys(body).sort()).toEqual(['id', 'receivedAt', 'reference', 'statusCode', 'version']);
+    expect(body.statusCode).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
     expect(body.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     // The reference counts per German calendar year (not the test machine's time zone).
     const germanYear = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Berlin', year: 'numeric' }).format(new Date(body.receivedAt!));

@@ -52,6 +52,9 @@ export function Layout({ participant, children }: { participant: Participant | u
                   <Link to={portalPaths.resume(participant.slug)}>Antrag fortsetzen</Link>
                 </li>
                 <li>
+                  <Link to={portalPaths.status(participant.slug)}>Antragsstatus</Link>
+                </li>
+                <li>
                   <Link to={portalPaths.accessibility(participant.slug)}>Erklärung zur Barrierefreiheit</Link>
                 </li>
                 <li>

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ErrorSchema, RJSFSchema, UiSchema, ValidatorType } from '@rjsf/utils';
 import { KernForm, type KernFormHandle } from '../../shared/kern/KernForm.tsx';
 import { ErrorSummary, ERROR_SUMMARY_ID } from '../../shared/kern/ErrorSummary.tsx';
@@ -13,7 +13,7 @@ import { Link } from '../components/Link.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { PrivacyNotice } from '../components/PrivacyNotice.tsx';
-import { downloadText } from '../downloadSummary.ts';
+import { downloadBlob, downloadText } from '../downloadSummary.ts';
 import { formatDate, formatDateTime } from '../../shared/formatDateTime.ts';
 import { ApiError, describeApiError, portalApi, type DraftSaved, type ServedDefinition, type SubmissionReceipt } from '../portalApi.ts';
 import { usePortal } from '../PortalContext.ts';
@@ -113,6 +113,17 @@ function FormFlow({
   const [sending, setSending] = useState(false);
   const idempotencyKey = useRef<string>(crypto.randomUUID());
   const formHandle = useRef<KernFormHandle>(null);
+  const uploadFile = useCallback(
+    async (pointer: string, file: File, onProgress: (fraction: number) => void) => {
+      try {
+        return await portalApi.uploadFile(participant.slug, definition.id, pointer, file, onProgress);
+      } catch (error) {
+        throw new Error(error instanceof ApiError && error.details[0] ? error.details[0].message : `Die Datei konnte nicht hochgeladen werden. ${describeApiError(error)}`);
+      }
+    },
+    [participant.slug, definition.id],
+  );
+  const [pdfProblem, setPdfProblem] = useState<string | undefined>();
   const firstRender = useRef(true);
 
   // In the same commit as the new step, review or confirmation (a layout effect, not a later frame): keys pressed
@@ -227,9 +238,37 @@ function FormFlow({
               {definition.title} · eingegangen am {formatDateTime(phase.receipt.receivedAt)}. Bitte geben Sie das Aktenzeichen
               bei Rückfragen an. Die {participant.name} meldet sich bei Ihnen.
             </p>
+            <p className="kern-body">
+              Ihr Statuscode: <code className="kf-code" id="kf-statuscode-wert">{phase.receipt.statusCode}</code>
+            </p>
+            <p className="kern-body">
+              Mit Aktenzeichen und Statuscode sehen Sie jederzeit unter{' '}
+              <Link to={portalPaths.status(participant.slug)}>Antragsstatus</Link>, wie weit Ihr Antrag ist. Bewahren Sie den
+              Statuscode gut auf: Er wird nur hier angezeigt.
+            </p>
           </div>
         </section>
+        {pdfProblem ? (
+          <Alert kind="danger" title="Das PDF konnte nicht geladen werden" id="kf-pdf-problem" focusable>
+            <p className="kern-body">{pdfProblem}</p>
+          </Alert>
+        ) : null}
         <div className="kf-button-row kf-no-print">
+          <button
+            type="button"
+            className="kern-btn kern-btn--primary"
+            onClick={() =>
+              void portalApi.downloadPdf(participant.slug, phase.receipt.reference, phase.receipt.statusCode).then(
+                (blob) => downloadBlob(`Antrag-${phase.receipt.reference}.pdf`, blob),
+                (error: unknown) => {
+                  setPdfProblem(describeApiError(error));
+                  focusById('kf-pdf-problem');
+                },
+              )
+            }
+          >
+            <span className="kern-label">Antrag als PDF herunterladen</span>
+          </button>
           <button type="button" className="kern-btn kern-btn--secondary" onClick={() => window.print()}>
             <span className="kern-label">Zusammenfassung drucken</span>
           </button>
@@ -365,6 +404,7 @@ function FormFlow({
         submitText={isLast ? 'Weiter zur Prüfung' : 'Weiter'}
         extraErrors={serverErrorSchema}
         onSubmit={onStepSubmit}
+        uploadFile={uploadFile}
       >
         {phase.step > 0 ? (
           <button

@@ -1,8 +1,10 @@
 import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { flushSync } from 'react-dom';
-import Form from '@rjsf/core';
-import type { ErrorSchema, RJSFSchema, RJSFValidationError, UiSchema, ValidatorType } from '@rjsf/utils';
+import Form, { getDefaultRegistry } from '@rjsf/core';
+import type { ErrorSchema, FieldProps, FormValidation, RJSFSchema, RJSFValidationError, UiSchema, ValidatorType } from '@rjsf/utils';
+import { UploadField } from './UploadField.tsx';
+import type { UploadContext } from './uploadContext.ts';
 import { kernTemplates, kernWidgets } from './kernTheme.ts';
 import { createPendingInputs, PendingInputsContext } from './PendingInputs.tsx';
 import { ERROR_SUMMARY_ID } from './ErrorSummary.tsx';
@@ -31,6 +33,37 @@ export interface KernFormProps {
   /** Extra buttons beside the submit button (type="button", e.g. "Zurück", "Zwischenspeichern"). */
   children?: ReactNode;
   id?: string;
+  /** Uploads a chosen file of a file field (x-upload); without it such fields cannot take files (staff preview). */
+  uploadFile?: UploadContext['uploadFile'];
+}
+
+const DefaultObjectField = getDefaultRegistry().fields.ObjectField!;
+
+/** Objects with `x-upload` are file fields; every other object renders as usual. */
+function KernObjectField(props: FieldProps) {
+  return (props.schema as Record<string, unknown>)['x-upload'] ? <UploadField {...props} /> : <DefaultObjectField {...props} />;
+}
+
+const FIELDS = { ObjectField: KernObjectField };
+
+type ErrorNode = { __errors?: string[]; addError?: (message: string) => void; [key: string]: unknown };
+
+/** Adds the file fields' upload problems to rjsf's validation result (so the error summary lists them). */
+function addUploadErrors(uploadErrors: Map<string, string>, errors: FormValidation): FormValidation {
+  for (const [pointer, message] of uploadErrors) {
+    let node = errors as unknown as ErrorNode;
+    for (const segment of pointer.split('/').slice(1)) {
+      const key = segment.replace(/~1/g, '/').replace(/~0/g, '~');
+      if (!node[key] || typeof node[key] !== 'object') {
+        const created: ErrorNode = { __errors: [] };
+        created.addError = (text: string) => void created.__errors!.push(text);
+        node[key] = created;
+      }
+      node = node[key] as ErrorNode;
+    }
+    node.addError?.(message);
+  }
+  return errors;
 }
 
 export interface KernFormHandle {
@@ -53,8 +86,10 @@ function focusErrorSummary(): void {
  * inputs buffered while typing. Reusable by the staff apps (editor preview: pass `readonly` for the inbox).
  */
 export const KernForm = forwardRef<KernFormHandle, KernFormProps>(function KernForm(props, ref) {
-  const { schema, uiSchema, validator, formData, visibleProperties, submitText, onSubmit, extraErrors, readonly, disabled, children, id } =
+  const { schema, uiSchema, validator, formData, visibleProperties, submitText, onSubmit, extraErrors, readonly, disabled, children, id, uploadFile } =
     props;
+  const uploadErrors = useMemo(() => new Map<string, string>(), []);
+  const formContext = useMemo<UploadContext>(() => ({ uploadFile, uploadErrors }), [uploadFile, uploadErrors]);
   const pending = useMemo(() => createPendingInputs(), []);
   const formRef = useRef<Form>(null);
   const visible = useMemo(() => (visibleProperties ? new Set(visibleProperties) : null), [visibleProperties]);
@@ -113,6 +148,9 @@ export const KernForm = forwardRef<KernFormHandle, KernFormProps>(function KernF
             validator={pruningValidator}
             templates={kernTemplates}
             widgets={kernWidgets}
+            fields={FIELDS}
+            formContext={formContext}
+            customValidate={(_data, errors) => addUploadErrors(uploadErrors, errors)}
             translateString={translateGerman}
             noHtml5Validate
             experimental_defaultFormStateBehavior={DEFAULT_FORM_STATE}

@@ -5,14 +5,28 @@ import { ReviewList } from '../../shared/review/ReviewList.tsx';
 import { ApiError, staffApi } from '../api/staffApi.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { EraseSubmission } from '../components/EraseSubmission.tsx';
 import { SubmissionDeliveries } from '../components/SubmissionDeliveries.tsx';
 import { Link } from '../components/Link.tsx';
 import { LoadState } from '../components/LoadState.tsx';
 import { useApi } from '../components/useApi.ts';
 import { formatDateTime } from '../formatting.ts';
+import { formatFileSize } from '../../../engine/formatFileSize.ts';
 import { STAFF_BASE } from '../navigation.ts';
 import { NEXT_STATUSES, STATUS_NAMES, type SubmissionStatus, type SubmissionSummary } from '../submissionStatus.ts';
+
+interface Attachment {
+  id: string;
+  field: string;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  scan: 'clean' | 'unchecked';
+}
+
+const SCAN_NAMES: Record<Attachment['scan'], string> = { clean: 'geprüft, unauffällig', unchecked: 'nicht geprüft' };
 
 interface SubmissionContext {
   definition: { title: string; version: string; schema: RJSFSchema; uiSchema: UiSchema };
@@ -27,6 +41,8 @@ function describeEvent(event: SubmissionContext['history'][number]): string {
   }
   if (event.action === 'submission.received' || event.action === 'submission.created') return 'Eingegangen';
   if (event.action.startsWith('submission.export')) return 'Exportiert';
+  if (event.action === 'attachment.downloaded') return 'Anlage heruntergeladen';
+  if (event.action === 'submission.pdf_downloaded') return 'Antrags-PDF heruntergeladen';
   return event.action;
 }
 
@@ -35,6 +51,7 @@ export function SubmissionPage({ submissionId }: { submissionId: string }) {
   const path = `/api/v1/staff/submissions/${encodeURIComponent(submissionId)}`;
   const submission = useApi<SubmissionSummary & { data: Record<string, unknown> }>(path);
   const context = useApi<SubmissionContext>(`${path}/context`);
+  const attachments = useApi<{ items: Attachment[] }>(`${path}/attachments`);
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
 
   const changeStatus = async (status: SubmissionStatus) => {
@@ -93,6 +110,41 @@ export function SubmissionPage({ submissionId }: { submissionId: string }) {
             </h2>
             <LoadState loaded={context.result}>
               {(data) => <ReviewList answers={collectAnswers(data.definition.schema, data.definition.uiSchema, entry.data ?? {})} />}
+            </LoadState>
+          </section>
+          <section aria-labelledby="anlagen-titel" className="staff-section">
+            <h2 className="kern-heading-medium" id="anlagen-titel">
+              Anlagen und Antrags-PDF
+            </h2>
+            <p className="kern-body">
+              <a className="kern-link" href={`${path}/pdf`} download={`Antrag-${entry.reference}.pdf`}>
+                Antrag als PDF herunterladen
+              </a>
+            </p>
+            <LoadState loaded={attachments.result}>
+              {(data) =>
+                data.items.length === 0 ? (
+                  <p className="kern-body">Keine Anlagen.</p>
+                ) : (
+                  <DataTable caption="Anlagen des Antrags" columns={['Datei', 'Art', 'Größe', 'SHA-256', 'Virenprüfung']}>
+                    {data.items.map((attachment) => (
+                      <tr key={attachment.id} className="kern-table__row">
+                        <td className="kern-table__cell">
+                          <a className="kern-link" href={`${path}/attachments/${attachment.id}`} download={attachment.name}>
+                            {attachment.name}
+                          </a>
+                        </td>
+                        <td className="kern-table__cell">{attachment.type}</td>
+                        <td className="kern-table__cell">{formatFileSize(attachment.size)}</td>
+                        <td className="kern-table__cell">
+                          <code className="staff-hash">{attachment.sha256}</code>
+                        </td>
+                        <td className="kern-table__cell">{SCAN_NAMES[attachment.scan]}</td>
+                      </tr>
+                    ))}
+                  </DataTable>
+                )
+              }
             </LoadState>
           </section>
           <section aria-labelledby="verlauf-titel" className="staff-section">
