@@ -55,6 +55,7 @@ export function PortalApp() {
       break;
     case 'legal':
       page = <LegalPage key={route.legal} kind={route.legal} />;
+      break;
     case 'status':
       page = <StatusPage />;
       break;
