@@ -34,3 +34,4 @@ export { diffDefinitions, type DefinitionChange, type Bump } from './diffDefinit
 export { requiredBump, bumpRank } from './requiredBump.ts';
 export { checkVersionBump } from './checkVersionBump.ts';
 export { checkCatalogue, lockKey, lockValue, type CatalogueFile, type CatalogueInput, type CatalogueProblem } from './checkCatalogue.ts';
+export * from './payments/index.ts';
