@@ -8,6 +8,7 @@ import type { FormVersionRepository } from './FormVersionRepository.ts';
 import type { LocalDetailsRepository } from './LocalDetailsRepository.ts';
 import type { LoginThrottleRepository } from './LoginThrottleRepository.ts';
 import type { ParticipantRepository } from './ParticipantRepository.ts';
+import type { PaymentRepository } from './PaymentRepository.ts';
 import type { SessionRepository } from './SessionRepository.ts';
 import type { SubmissionRepository } from './SubmissionRepository.ts';
 import type { UserRepository } from './UserRepository.ts';
@@ -31,6 +32,7 @@ export interface Storage {
   citizenDrafts: CitizenDraftRepository;
   accessibilityFeedback: AccessibilityFeedbackRepository;
   loginThrottle: LoginThrottleRepository;
+  payments: PaymentRepository;
   /** 'ok' when the database is sound (PRAGMA integrity_check for SQLite). */
   checkIntegrity(): Promise<string>;
   /** Waits for pending writes and closes the database. */

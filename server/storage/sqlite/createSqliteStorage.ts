@@ -12,6 +12,7 @@ import { SqliteLoginThrottleRepository } from './SqliteLoginThrottleRepository.t
 import { SqliteEnablementRepository } from './SqliteEnablementRepository.ts';
 import { SqliteFormVersionRepository } from './SqliteFormVersionRepository.ts';
 import { SqliteParticipantRepository } from './SqliteParticipantRepository.ts';
+import { SqlitePaymentRepository } from './SqlitePaymentRepository.ts';
 import { SqliteSessionRepository } from './SqliteSessionRepository.ts';
 import { SqliteSubmissionRepository } from './SqliteSubmissionRepository.ts';
 import { SqliteUserRepository } from './SqliteUserRepository.ts';
@@ -48,6 +49,7 @@ export async function createSqliteStorage(file: string, options: { maxCommitBatc
     citizenDrafts: new SqliteCitizenDraftRepository(db),
     accessibilityFeedback: new SqliteAccessibilityFeedbackRepository(db),
     loginThrottle: new SqliteLoginThrottleRepository(db),
+    payments: new SqlitePaymentRepository(db),
     checkIntegrity: () => db.checkIntegrity(),
     close: () => db.close(),
   };

@@ -8,6 +8,7 @@ import { migration041 } from './migration041.ts';
 import { migration050 } from './migration050.ts';
 import { migration060 } from './migration060.ts';
 import { migration061 } from './migration061.ts';
+import { migration100 } from './migration100.ts';
 
 /**
  * All migrations, applied in ascending version order. Add yours with one line (ranges: server core 1-19,
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration050,
   migration060,
   migration061,
+  migration100,
 ];
