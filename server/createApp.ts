@@ -23,6 +23,8 @@ import { createStaffPagesRouter } from './routes/createStaffPagesRouter.ts';
 import { createStaffOfferingRouter } from './routes/createStaffOfferingRouter.ts';
 import { createStaffEnablementsRouter } from './routes/createStaffEnablementsRouter.ts';
 import { createStaffSubmissionsRouter } from './routes/createStaffSubmissionsRouter.ts';
+import { createPaymentsRouter } from './routes/createPaymentsRouter.ts';
+import { createStaffPaymentsRouter } from './routes/createStaffPaymentsRouter.ts';
 
 /**
  * Builds the Express application (without listening). Every API response defaults to Cache-Control: no-store;
@@ -73,6 +75,8 @@ export function createApp(deps: AppDeps): Application {
     { path: '/api/v1/staff', router: createStaffSubmissionsRouter(deps) },
     { path: '/api/v1/staff', router: createStaffEnablementsRouter(deps) },
     { path: '/api/v1/staff', router: createAgreementRouter(deps) },
+    { path: '/api/v1', router: createPaymentsRouter(deps) },
+    { path: '/api/v1/staff', router: createStaffPaymentsRouter(deps) },
   ];
   for (const mount of mounts) app.use(mount.path, mount.router);
   app.locals.routerMounts = mounts;

@@ -5,6 +5,8 @@ export interface RetentionResult {
   expiredSessions: number;
   forgottenIdempotencyKeys: number;
   forgottenLoginFailures: number;
+  /** Pending payments that expired unconfirmed (their answers are discarded). */
+  expiredPayments: number;
 }
 
 /**
@@ -20,5 +22,6 @@ export async function runRetention(deps: Pick<AppDeps, 'storage' | 'config' | 'n
     new Date(now.getTime() - deps.config.idempotencyTtlHours * 3_600_000).toISOString(),
   );
   const forgottenLoginFailures = await deps.storage.loginThrottle.forgetBefore(new Date(now.getTime() - 24 * 3_600_000).toISOString());
-  return { erasedSubmissions, expiredSessions, forgottenIdempotencyKeys, forgottenLoginFailures };
+  const expiredPayments = await deps.storage.payments.expire(now.toISOString());
+  return { erasedSubmissions, expiredSessions, forgottenIdempotencyKeys, forgottenLoginFailures, expiredPayments };
 }

@@ -5,6 +5,7 @@ import { createHttpError } from '../errors.ts';
 import type { SubmissionSummary } from '../storage/SubmissionRepository.ts';
 import { assertAcceptsSubmissions } from './assertAcceptsSubmissions.ts';
 import { getYearInGermany } from './getYearInGermany.ts';
+import { amountDueOnline, getOnlineFee } from './payments/getOnlineFee.ts';
 import { resolveServedService } from './resolveServedService.ts';
 
 export interface SubmitFormInput {
@@ -12,6 +13,8 @@ export interface SubmitFormInput {
   service: string;
   body: unknown;
   idempotencyKey?: string | undefined;
+  /** Set only by the payment confirmation: the online payment of this chargeable application is confirmed. */
+  paidOnline?: boolean;
 }
 
 /** The 201 answer to a submission. */
@@ -59,6 +62,7 @@ export async function submitForm(deps: AppDeps, input: SubmitFormInput): Promise
       result.errorCount - result.errors.length,
     );
   }
+  if (!input.paidOnline && amountDueOnline(await getOnlineFee(deps, participant.slug, formVersion), input.body) > 0) throw createHttpError('PAYMENT_REQUIRED');
   const received = deps.now();
   const created = await deps.storage.submissions.create(
     {
