@@ -1,12 +1,13 @@
 import { agreementPaths } from './agreementPaths.ts';
 import type { OpenApiPaths } from './OpenApiPaths.ts';
+import { paymentPaths } from './paymentPaths.ts';
 import { portalPaths } from './portalPaths.ts';
 import { publicPaths } from './publicPaths.ts';
 import { staffAppPaths } from './staffAppPaths.ts';
 import { staffPaths } from './staffPaths.ts';
 
 /** The path groups of the API; add yours with one line (a test checks every Express route is described). */
-const PATH_GROUPS: readonly OpenApiPaths[] = [publicPaths, staffPaths, agreementPaths, staffAppPaths, portalPaths];
+const PATH_GROUPS: readonly OpenApiPaths[] = [publicPaths, staffPaths, agreementPaths, staffAppPaths, portalPaths, paymentPaths];
 
 /** Builds the OpenAPI 3.1 document of the whole HTTP API. Throws if two groups describe the same path and method. */
 export function createOpenApiDocument(): Record<string, unknown> {
