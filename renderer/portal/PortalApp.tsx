@@ -5,6 +5,7 @@ import { Loading } from './components/Loading.tsx';
 import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
 import { FeedbackPage } from './pages/FeedbackPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { PaymentPage } from './pages/PaymentPage.tsx';
 import { ResumePage } from './pages/ResumePage.tsx';
 import { ServicePage } from './pages/ServicePage.tsx';
 import { StartPage } from './pages/StartPage.tsx';
@@ -50,6 +51,9 @@ export function PortalApp() {
       break;
     case 'feedback':
       page = <FeedbackPage />;
+      break;
+    case 'payment':
+      page = <PaymentPage />;
       break;
   }
   return (

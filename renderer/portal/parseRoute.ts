@@ -6,6 +6,7 @@ export type PortalRoute =
   | { page: 'resume'; tenant: string }
   | { page: 'accessibility'; tenant: string }
   | { page: 'feedback'; tenant: string }
+  | { page: 'payment'; tenant: string }
   | { page: 'not-found'; tenant: string | undefined };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -29,6 +30,7 @@ export function parseRoute(pathname: string): PortalRoute {
   if (rest.length === 1 && rest[0] === 'fortsetzen') return { page: 'resume', tenant };
   if (rest.length === 1 && rest[0] === 'barrierefreiheit') return { page: 'accessibility', tenant };
   if (rest.length === 1 && rest[0] === 'barriere-melden') return { page: 'feedback', tenant };
+  if (rest.length === 1 && rest[0] === 'zahlung') return { page: 'payment', tenant };
   if (rest[0] === 'leistungen' && rest[1] !== undefined) {
     const service = decode(rest[1]);
     if (service && rest.length === 2) return { page: 'service', tenant, service };
@@ -45,4 +47,5 @@ export const portalPaths = {
   resume: (tenant: string) => `/${tenant}/fortsetzen`,
   accessibility: (tenant: string) => `/${tenant}/barrierefreiheit`,
   feedback: (tenant: string) => `/${tenant}/barriere-melden`,
+  payment: (tenant: string) => `/${tenant}/zahlung`,
 };

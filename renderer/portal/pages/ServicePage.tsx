@@ -1,3 +1,4 @@
+import { FeeItem } from '../components/FeeItem.tsx';
 import { useEffect } from 'react';
 import { getParticipant } from '../../../engine/participants.ts';
 import { Alert } from '../components/Alert.tsx';
@@ -66,6 +67,7 @@ export function ServicePage({ service }: { service: string }) {
             <dd className="kern-description-list-item__value">{definition.legalBasis}</dd>
           </div>
         ) : null}
+        <FeeItem tenant={participant.slug} service={definition.id} />
         <div className="kern-description-list-item">
           <dt className="kern-description-list-item__key">Umfang</dt>
           <dd className="kern-description-list-item__value">
