@@ -125,7 +125,8 @@ describe('Online payment in the browser (keyboard only)', () => {
 
     // The Kreis' report of the year: Erkelenz's transaction cost (25 ct + 1.50 % = 71 ct), no other participant.
     const kreis = await createStaffSession(server, 'kreis-heinsberg', 'editor');
-    const reportPage = await context.newPage();
+    const kreisContext = await browser.newContext({ locale: 'de-DE' });
+    const reportPage = await kreisContext.newPage();
     await reportPage.goto(`${server.baseUrl}/staff/`);
     await reportPage.getByLabel('E-Mail-Adresse').focus();
     await reportPage.keyboard.type(kreis.email);
@@ -139,6 +140,7 @@ describe('Online payment in the browser (keyboard only)', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.split('\t').map((cell) => cell.trim())).toEqual(['Erkelenz', SERVICE, '1', '30,50 €', '0,71 €', '0']);
     await expectNoAxeViolations(reportPage, 'reports with payments');
+    await kreisContext.close();
     expect(problems).toEqual([]);
   }, 120_000);
 });
