@@ -5,12 +5,14 @@ import { createLogger } from './createLogger.ts';
 import { createServerDeps } from './createServerDeps.ts';
 import { loadConfig } from './loadConfig.ts';
 import { startRetentionJob } from './startRetentionJob.ts';
+import { startDemoStandIn } from './payments/standin/startDemoStandIn.ts';
 
 /** `npm start`: the product on one SQLite file, listening on PORT. Configuration: see README (environment variables). */
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const deps = await createServerDeps(config, logger);
 const stopRetention = startRetentionJob(deps);
+if (process.env.PAYMENT_STANDIN_PORT) await startDemoStandIn(deps, Number(process.env.PAYMENT_STANDIN_PORT));
 const app = createApp(deps);
 const server: Server = createHttpServer(app, config).listen(config.port, config.host, () => {
   const address = server.address();
