@@ -8,6 +8,7 @@ import { InboxPage } from './pages/InboxPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OfferingPage } from './pages/OfferingPage.tsx';
+import { PaymentsPage } from './pages/PaymentsPage.tsx';
 import { ReportsPage } from './pages/ReportsPage.tsx';
 import { ServiceEditorPage } from './pages/ServiceEditorPage.tsx';
 import { ServicePage } from './pages/ServicePage.tsx';
@@ -38,6 +39,7 @@ function renderPage(path: string) {
   if (section === 'eingang' && !id) return <InboxPage />;
   if (section === 'eingang' && id) return <SubmissionPage submissionId={id} />;
   if (section === 'berichte') return <ReportsPage />;
+  if (section === 'zahlungen') return <PaymentsPage />;
   return <NotFoundPage />;
 }
 

@@ -15,6 +15,7 @@ export function StaffLayout({ participantName, children }: { participantName: st
     { to: `${STAFF_BASE}/angebot`, label: 'Angebot', show: true },
     { to: `${STAFF_BASE}/eingang`, label: 'Posteingang', show: user.role !== 'editor' },
     { to: `${STAFF_BASE}/berichte`, label: 'Kostenberichte', show: user.tenant === 'kreis-heinsberg' },
+    { to: `${STAFF_BASE}/zahlungen`, label: 'Zahlungen', show: user.role !== 'editor' },
   ].filter((link) => link.show);
   const isCurrent = (to: string) => (to === `${STAFF_BASE}/` ? path === to || path === STAFF_BASE : path.startsWith(to));
 
