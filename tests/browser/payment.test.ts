@@ -50,7 +50,6 @@ describe('Online payment in the browser (keyboard only)', () => {
       expect(response.status, path).toBe(200);
     };
     await put('/payment-provider', { kind: 'xbezahldienste', baseUrl: standInUrl, ...CLIENT, fixedCostCents: 25, percentBasisPoints: 150 });
-    await put(`/fees/${SERVICE}`, { baseCents: 3050 });
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     context = await browser.newContext({ locale: 'de-DE' });
     const scratch = await context.newPage();
@@ -63,7 +62,7 @@ describe('Online payment in the browser (keyboard only)', () => {
     await standIn?.close();
   });
 
-  it('When a citizen applies for a Bewohnerparkausweis in Erkelenz, cancels, returns to the review and pays, then the reference shows, staff see the payment and the report has only Erkelenz', async () => {
+  it('When Erkelenz sets its fee and a citizen applies for a Bewohnerparkausweis there, cancels, returns to the review and pays, then the reference shows, staff see the payment and the report has only Erkelenz', async () => {
     const data = JSON.parse(readFileSync(join(ROOT, 'forms', SERVICE, 'fixtures', 'valid', '01-minimal.json'), 'utf8')) as Data;
     const definition = (await (await fetch(`${server.baseUrl}/api/v1/tenants/erkelenz/services/${SERVICE}`)).json()) as FormDefinition;
     const page = await context.newPage();
@@ -71,6 +70,24 @@ describe('Online payment in the browser (keyboard only)', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console: ${message.text()} (${page.url()})`);
     });
+
+    // Erkelenz's admin sets its own fee on the "Zahlungen" page.
+    const staffPage = await context.newPage();
+    await staffPage.goto(`${server.baseUrl}/staff/`);
+    await staffPage.getByLabel('E-Mail-Adresse').focus();
+    await staffPage.keyboard.type(admin.email);
+    await staffPage.getByLabel('Passwort').focus();
+    await staffPage.keyboard.type(admin.password);
+    await staffPage.keyboard.press('Enter');
+    await pressOn(staffPage, 'Zahlungen', 'link', 'Hauptnavigation');
+    await staffPage.getByLabel(/Gebühr in Cent/).waitFor({ timeout: 10_000 });
+    expect(await staffPage.getByLabel(/Client-Id/).inputValue()).toBe(CLIENT.clientId);
+    expect(await staffPage.getByLabel(/Client-Secret/).inputValue()).toBe('');
+    await staffPage.getByLabel(/Gebühr in Cent/).focus();
+    await staffPage.keyboard.type('3050');
+    await pressOn(staffPage, 'Gebühr speichern');
+    await staffPage.getByText('Gebühr für bewohnerparkausweis gespeichert: 30,50 €.').waitFor({ timeout: 10_000 });
+    await expectNoAxeViolations(staffPage, 'payments page');
 
     await page.goto(`${server.baseUrl}/erkelenz/leistungen/${SERVICE}`);
     await expect.poll(() => page.locator('#kf-gebuehr').innerText().catch(() => '')).toBe('30,50 € (online zu bezahlen)');
@@ -110,13 +127,6 @@ describe('Online payment in the browser (keyboard only)', () => {
     await expectNoAxeViolations(page, 'payment confirmation');
 
     // Staff of Erkelenz see the payment in the inbox.
-    const staffPage = await context.newPage();
-    await staffPage.goto(`${server.baseUrl}/staff/`);
-    await staffPage.getByLabel('E-Mail-Adresse').focus();
-    await staffPage.keyboard.type(admin.email);
-    await staffPage.getByLabel('Passwort').focus();
-    await staffPage.keyboard.type(admin.password);
-    await staffPage.keyboard.press('Enter');
     await pressOn(staffPage, 'Posteingang', 'link', 'Hauptnavigation');
     const row = staffPage.locator('tr', { hasText: reference });
     await row.waitFor({ timeout: 10_000 });
