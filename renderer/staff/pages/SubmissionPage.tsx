@@ -6,6 +6,7 @@ import { ApiError, staffApi } from '../api/staffApi.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
 import { EraseSubmission } from '../components/EraseSubmission.tsx';
+import { SubmissionPaymentSection } from '../components/SubmissionPaymentSection.tsx';
 import { Link } from '../components/Link.tsx';
 import { LoadState } from '../components/LoadState.tsx';
 import { useApi } from '../components/useApi.ts';
@@ -114,6 +115,7 @@ export function SubmissionPage({ submissionId }: { submissionId: string }) {
               }
             </LoadState>
           </section>
+          <SubmissionPaymentSection submissionId={entry.id} />
           <EraseSubmission submissionId={entry.id} reference={entry.reference} />
         </>
       )}
