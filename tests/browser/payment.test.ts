@@ -81,7 +81,7 @@ describe('Online payment in the browser (keyboard only)', () => {
     await staffPage.keyboard.press('Enter');
     await pressOn(staffPage, 'Zahlungen', 'link', 'Hauptnavigation');
     await staffPage.getByLabel(/Gebühr in Cent/).waitFor({ timeout: 10_000 });
-    expect(await staffPage.getByLabel(/Client-Id/).inputValue()).toBe(CLIENT.clientId);
+    await expect.poll(() => staffPage.getByLabel(/Client-Id/).inputValue(), { timeout: 10_000 }).toBe(CLIENT.clientId);
     expect(await staffPage.getByLabel(/Client-Secret/).inputValue()).toBe('');
     await staffPage.getByLabel(/Gebühr in Cent/).focus();
     await staffPage.keyboard.type('3050');
@@ -132,6 +132,13 @@ describe('Online payment in the browser (keyboard only)', () => {
     await row.waitFor({ timeout: 10_000 });
     expect(await row.innerText()).toMatch(/bezahlt · 30,50 € · SI-[0-9A-F]{10}/);
     await expectNoAxeViolations(staffPage, 'inbox with payment');
+    await pressOn(staffPage, reference, 'link');
+    await staffPage.getByRole('heading', { name: 'Zahlung', exact: true }).waitFor({ timeout: 10_000 });
+    const paymentDetails = await staffPage.locator('section', { has: staffPage.getByRole('heading', { name: 'Zahlung', exact: true }) }).innerText();
+    expect(paymentDetails).toContain('30,50 €');
+    expect(paymentDetails).toMatch(/SI-[0-9A-F]{10}/);
+    expect(paymentDetails).toContain('0,71 €');
+    await expectNoAxeViolations(staffPage, 'submission with payment');
 
     // The Kreis' report of the year: Erkelenz's transaction cost (25 ct + 1.50 % = 71 ct), no other participant.
     const kreis = await createStaffSession(server, 'kreis-heinsberg', 'editor');
