@@ -5,7 +5,7 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const body = (schema: Record<string, unknown>) => ({ required: true, content: { 'application/json': { schema } } });
 const tenant = pathParameter('tenant', 'Participant slug, e.g. erkelenz.');
 const service = pathParameter('service', 'Service id, e.g. bewohnerparkausweis.');
-const paymentId = pathParameter('id', 'Id of the pending payment.');
+const paymentId = pathParameter('paymentId', 'Id of the pending payment (not a submission id).');
 const submissionId = pathParameter('id', 'Submission id.');
 const year = { ...queryParameter('year', 'Calendar (budget) year, 2000-2100.', { type: 'integer', minimum: 2000, maximum: 2100 }), required: true };
 const cents = { type: 'integer', minimum: 0 };
@@ -41,7 +41,7 @@ export const paymentPaths: OpenApiPaths = {
         },
       },
     },
-    '/api/v1/payments/{id}/return': {
+    '/api/v1/payments/{paymentId}/return': {
       get: {
         operationId: 'returnFromProvider',
         tags: ['public'],
@@ -54,7 +54,7 @@ export const paymentPaths: OpenApiPaths = {
         },
       },
     },
-    '/api/v1/payments/{id}': {
+    '/api/v1/payments/{paymentId}': {
       get: {
         operationId: 'getPaymentState',
         tags: ['public'],

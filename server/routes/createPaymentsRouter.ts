@@ -32,8 +32,8 @@ export function createPaymentsRouter(deps: AppDeps): Router {
     res.status(201).json(started);
   });
 
-  router.get('/payments/:id/return', limit, async (req, res) => {
-    const id = getPathParam(req, 'id');
+  router.get('/payments/:paymentId/return', limit, async (req, res) => {
+    const id = getPathParam(req, 'paymentId');
     const signature = req.query.sig;
     let tenant: string;
     try {
@@ -47,8 +47,8 @@ export function createPaymentsRouter(deps: AppDeps): Router {
     res.redirect(303, `/${encodeURIComponent(tenant)}/zahlung#${encodeURIComponent(id)}.${encodeURIComponent(String(signature))}`);
   });
 
-  router.get('/payments/:id', limit, async (req, res) => {
-    res.json(await getPaymentState(deps, getPathParam(req, 'id'), req.get('x-payment-token')));
+  router.get('/payments/:paymentId', limit, async (req, res) => {
+    res.json(await getPaymentState(deps, getPathParam(req, 'paymentId'), req.get('x-payment-token')));
   });
 
   return router;
