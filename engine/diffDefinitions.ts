@@ -43,7 +43,7 @@ const HANDLED = new Set([
   '$ref', '$defs', 'definitions', 'dependentSchemas', 'x-upload',
 ]);
 /** Metadata fields of a definition: changing them is a compatible patch change. */
-const METADATA_FIELDS = ['$schema', 'title', 'description', 'lead', 'leikaKey', 'category', 'keywords', 'legalBasis', 'retentionDays', 'steps', 'source', 'serviceInfo'];
+const METADATA_FIELDS = ['$schema', 'title', 'description', 'lead', 'leikaKey', 'category', 'keywords', 'legalBasis', 'retentionDays', 'steps', 'source', 'serviceInfo', 'fee'];
 
 function has(record: Record<string, unknown>, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(record, key);

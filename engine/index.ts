@@ -49,3 +49,4 @@ export {
   type UploadRef,
 } from './uploadField.ts';
 export { formatFileSize } from './formatFileSize.ts';
+export * from './payments/index.ts';

@@ -29,6 +29,8 @@ import { createStaffDeliveryRouter } from './routes/createStaffDeliveryRouter.ts
 import { createUploadsRouter } from './routes/createUploadsRouter.ts';
 import { createStaffFilesRouter } from './routes/createStaffFilesRouter.ts';
 import { createStatusRouter } from './routes/createStatusRouter.ts';
+import { createPaymentsRouter } from './routes/createPaymentsRouter.ts';
+import { createStaffPaymentsRouter } from './routes/createStaffPaymentsRouter.ts';
 
 /**
  * Builds the Express application (without listening). Every API response defaults to Cache-Control: no-store;
@@ -85,6 +87,8 @@ export function createApp(deps: AppDeps): Application {
     { path: '/api/v1', router: createUploadsRouter(deps) },
     { path: '/api/v1/staff', router: createStaffFilesRouter(deps) },
     { path: '/api/v1', router: createStatusRouter(deps) },
+    { path: '/api/v1', router: createPaymentsRouter(deps) },
+    { path: '/api/v1/staff', router: createStaffPaymentsRouter(deps) },
   ];
   for (const mount of mounts) app.use(mount.path, mount.router);
   app.locals.routerMounts = mounts;

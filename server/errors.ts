@@ -54,6 +54,17 @@ export const ERRORS = {
   INVALID_INTERFACES: { status: 422, message: 'The list of interfaces is invalid.' },
   INVALID_PAYMENT: { status: 422, message: 'The payment is invalid.' },
   PAYMENT_EXISTS: { status: 409, message: 'This submission already carries a payment.' },
+  // Online payment (issue 16)
+  PAYMENT_REQUIRED: { status: 409, message: 'This service is chargeable at this participant: start the online payment (POST .../payments) instead of submitting directly.' },
+  NOT_CHARGEABLE: { status: 409, message: 'This service has no online payment at this participant (no fee, no fee schedule, no provider, or a fee of 0); submit it directly.' },
+  PAYMENT_NOT_FOUND: { status: 404, message: 'There is no payment with this id.' },
+  PAYMENT_SIGNATURE_INVALID: { status: 403, message: 'The payment return or token is not signed correctly.' },
+  PAYMENT_EXPIRED: { status: 410, message: 'The payment expired before it was confirmed; no application was stored. Start again.' },
+  PAYMENT_PROVIDER_UNAVAILABLE: { status: 503, message: 'The payment provider cannot be reached; try again later.' },
+  PAYMENT_PROVIDER_REFUSED: { status: 502, message: 'The payment provider refused the request or its answer did not match the payment.' },
+  INVALID_FEE_SCHEDULE: { status: 422, message: 'A fee schedule is { baseCents, unitCents?, optionCents? } of whole cents (0 to 100,000,000) for a published chargeable service.' },
+  INVALID_PAYMENT_PROVIDER: { status: 422, message: 'The payment provider settings are invalid (see errors).' },
+  PAYMENT_ALREADY_REFUNDED: { status: 409, message: 'This payment is already refunded.' },
   // Portal: citizens' drafts and barrier reports
   INVALID_DRAFT: { status: 422, message: 'A draft must be sent as { data: object } whose properties and types belong to the form (see errors).' },
   DRAFT_QUOTA_EXCEEDED: { status: 429, message: 'The participant holds the maximum number of saved drafts; try again later.' },

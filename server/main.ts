@@ -6,6 +6,7 @@ import { createServerDeps } from './createServerDeps.ts';
 import { loadConfig } from './loadConfig.ts';
 import { startRetentionJob } from './startRetentionJob.ts';
 import { startDeliveryRelay } from './delivery/startDeliveryRelay.ts';
+import { startDemoStandIn } from './payments/standin/startDemoStandIn.ts';
 
 /** `npm start`: the product on one SQLite file, listening on PORT. Configuration: see README (environment variables). */
 const config = loadConfig();
@@ -13,6 +14,7 @@ const logger = createLogger(config.logLevel);
 const deps = await createServerDeps(config, logger);
 const stopRetention = startRetentionJob(deps);
 const relay = config.delivery.relayInServer ? startDeliveryRelay(deps) : undefined;
+if (process.env.PAYMENT_STANDIN_PORT) await startDemoStandIn(deps, Number(process.env.PAYMENT_STANDIN_PORT));
 const app = createApp(deps);
 const server: Server = createHttpServer(app, config).listen(config.port, config.host, () => {
   const address = server.address();

@@ -111,6 +111,7 @@ export interface FormDefinition {
   changelog: ChangelogEntry;
   source?: Source;
   serviceInfo?: ServiceInfo;
+  fee?: Fee;
 }
 /**
  * A file field: the field is { "type": "object", "x-upload": { maxBytes, types } }; the file is uploaded apart from the form data and the field holds a reference { token | id, name, type, size, sha256 }.
@@ -245,4 +246,18 @@ export interface ServiceInfo {
      */
     recipients: string[];
   };
+}
+/**
+ * The service is chargeable; each participant sets its own amounts (integer cents) in its fee schedule (§ 2 (1)). basis 'fixed': the base amount; 'perItem': base amount plus the unit amount per item of the array at `pointer` (or times the integer there, e.g. weeks); 'byOption': base amount plus the participant's amount for the option chosen at `pointer`. Declarative only, no code.
+ */
+export interface Fee {
+  basis: 'fixed' | 'perItem' | 'byOption';
+  /**
+   * JSON pointer into the answers: an array or integer (perItem) or a string choice (byOption).
+   */
+  pointer?: string;
+  /**
+   * German unit text shown beside the amount, e.g. 'je Fahrzeug' or 'je Woche'.
+   */
+  label?: string;
 }

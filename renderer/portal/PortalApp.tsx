@@ -6,6 +6,7 @@ import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
 import { FeedbackPage } from './pages/FeedbackPage.tsx';
 import { LegalPage } from './pages/LegalPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { PaymentPage } from './pages/PaymentPage.tsx';
 import { ResumePage } from './pages/ResumePage.tsx';
 import { ServicePage } from './pages/ServicePage.tsx';
 import { StartPage } from './pages/StartPage.tsx';
@@ -58,6 +59,9 @@ export function PortalApp() {
       break;
     case 'status':
       page = <StatusPage />;
+      break;
+    case 'payment':
+      page = <PaymentPage />;
       break;
   }
   return (

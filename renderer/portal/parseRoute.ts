@@ -8,6 +8,7 @@ export type PortalRoute =
   | { page: 'feedback'; tenant: string }
   | { page: 'legal'; tenant: string; legal: LegalPageKind }
   | { page: 'status'; tenant: string }
+  | { page: 'payment'; tenant: string }
   | { page: 'not-found'; tenant: string | undefined };
 
 /** The legal pages of every portal, linked in its footer. */
@@ -37,6 +38,7 @@ export function parseRoute(pathname: string): PortalRoute {
   if (rest.length === 1 && rest[0] === 'barriere-melden') return { page: 'feedback', tenant };
   if (rest.length === 1 && LEGAL_PAGES.includes(rest[0]!)) return { page: 'legal', tenant, legal: rest[0] as LegalPageKind };
   if (rest.length === 1 && rest[0] === 'status') return { page: 'status', tenant };
+  if (rest.length === 1 && rest[0] === 'zahlung') return { page: 'payment', tenant };
   if (rest[0] === 'leistungen' && rest[1] !== undefined) {
     const service = decode(rest[1]);
     if (service && rest.length === 2) return { page: 'service', tenant, service };
@@ -55,4 +57,5 @@ export const portalPaths = {
   feedback: (tenant: string) => `/${tenant}/barriere-melden`,
   legal: (tenant: string, legal: LegalPageKind) => `/${tenant}/${legal}`,
   status: (tenant: string) => `/${tenant}/status`,
+  payment: (tenant: string) => `/${tenant}/zahlung`,
 };

@@ -7,11 +7,15 @@ import type { SavedDraft } from '../../server/usecases/saveDraft.ts';
 import type { SubmissionReceipt } from '../../server/usecases/submitForm.ts';
 import type { PublicStatus } from '../../server/usecases/lookupStatus.ts';
 import type { UploadReceipt } from '../../server/usecases/storeUpload.ts';
+import type { PaymentState } from '../../server/usecases/payments/confirmPayment.ts';
+import type { FeeInfo } from '../../server/usecases/payments/getFeeInfo.ts';
+import type { StartedPayment } from '../../server/usecases/payments/startPayment.ts';
 
 /** One service in a participant's catalogue (GET /api/v1/tenants/{tenant}/services). */
 export type CatalogueEntry = OfferedService;
 
 export type { LegalPagesView, ServedDefinition, SubmissionReceipt, PublicStatus, UploadReceipt };
+export type { FeeInfo, PaymentState, StartedPayment };
 export type DraftSaved = SavedDraft;
 
 /** An answer of the API that is not 2xx: status, stable code and the details (German messages). */
@@ -62,6 +66,22 @@ export const portalApi = {
     request<DraftSaved>(`${base}/${seg(tenant)}/services/${seg(service)}/drafts`, { method: 'POST', body: { data } }),
   resumeDraft: (tenant: string, code: string) =>
     request<ResumedDraft>(`${base}/${seg(tenant)}/drafts/resume`, { method: 'POST', body: { code } }),
+  getFee: (tenant: string, service: string) => request<FeeInfo>(`${base}/${seg(tenant)}/services/${seg(service)}/fee`),
+  startPayment: (tenant: string, service: string, data: unknown) =>
+    request<StartedPayment>(`${base}/${seg(tenant)}/services/${seg(service)}/payments`, { method: 'POST', body: data }),
+  getPayment: async (paymentId: string, token: string): Promise<PaymentState> => {
+    let response: Response;
+    try {
+      response = await fetch(`/api/v1/payments/${seg(paymentId)}`, { headers: { accept: 'application/json', 'x-payment-token': token }, credentials: 'same-origin' });
+    } catch {
+      throw new ApiError(0, 'NETWORK', []);
+    }
+    if (!response.ok) {
+      const body = (await response.json().catch(() => ({}))) as { code?: string };
+      throw new ApiError(response.status, body.code ?? 'UNKNOWN', []);
+    }
+    return (await response.json()) as PaymentState;
+  },
   sendFeedback: (tenant: string, feedback: { page: string; message: string; email?: string }) =>
     request<{ id: string }>(`${base}/${seg(tenant)}/accessibility-feedback`, { method: 'POST', body: feedback }),
   lookupStatus: (tenant: string, reference: string, code: string) =>

@@ -5,6 +5,8 @@ export interface ResumedForm {
   data: Record<string, unknown>;
   migratedFrom?: string;
   droppedFields?: string[];
+  /** After a cancelled or failed payment: open the review page with these answers. */
+  startAtReview?: boolean;
 }
 
 let resumed: ResumedForm | undefined;

@@ -10,6 +10,7 @@ import { LegalPagesPage } from './pages/LegalPagesPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OfferingPage } from './pages/OfferingPage.tsx';
+import { PaymentsPage } from './pages/PaymentsPage.tsx';
 import { ReportsPage } from './pages/ReportsPage.tsx';
 import { ServiceEditorPage } from './pages/ServiceEditorPage.tsx';
 import { ServicePage } from './pages/ServicePage.tsx';
@@ -50,6 +51,7 @@ function renderPage(path: string, refreshSession: () => void) {
   if (section === 'statistik') return <StatisticsPage />;
   if (section === 'rechtliches') return <LegalPagesPage />;
   if (section === 'zustellung') return <DeliveryPage />;
+  if (section === 'zahlungen') return <PaymentsPage />;
   return <NotFoundPage />;
 }
 

@@ -3,6 +3,7 @@ import { legalPaths } from './legalPaths.ts';
 import { deliveryPaths } from './deliveryPaths.ts';
 import { filesPaths } from './filesPaths.ts';
 import type { OpenApiPaths } from './OpenApiPaths.ts';
+import { paymentPaths } from './paymentPaths.ts';
 import { portalPaths } from './portalPaths.ts';
 import { publicPaths } from './publicPaths.ts';
 import { staffAppPaths } from './staffAppPaths.ts';
@@ -10,7 +11,7 @@ import { staffPaths } from './staffPaths.ts';
 import { staffAccountPaths } from './staffAccountPaths.ts';
 
 /** The path groups of the API; add yours with one line (a test checks every Express route is described). */
-const PATH_GROUPS: readonly OpenApiPaths[] = [publicPaths, staffPaths, agreementPaths, staffAppPaths, portalPaths, staffAccountPaths, legalPaths, deliveryPaths, filesPaths];
+const PATH_GROUPS: readonly OpenApiPaths[] = [publicPaths, staffPaths, agreementPaths, staffAppPaths, portalPaths, staffAccountPaths, legalPaths, deliveryPaths, filesPaths, paymentPaths];
 
 /** Builds the OpenAPI 3.1 document of the whole HTTP API. Throws if two groups describe the same path and method. */
 export function createOpenApiDocument(): Record<string, unknown> {

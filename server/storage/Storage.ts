@@ -9,6 +9,7 @@ import type { LegalPagesRepository } from './LegalPagesRepository.ts';
 import type { LocalDetailsRepository } from './LocalDetailsRepository.ts';
 import type { LoginThrottleRepository } from './LoginThrottleRepository.ts';
 import type { ParticipantRepository } from './ParticipantRepository.ts';
+import type { PaymentRepository } from './PaymentRepository.ts';
 import type { SessionRepository } from './SessionRepository.ts';
 import type { SubmissionRepository } from './SubmissionRepository.ts';
 import type { UploadRepository } from './UploadRepository.ts';
@@ -45,6 +46,7 @@ export interface Storage {
   deliveryChannels: DeliveryChannelRepository;
   outbox: OutboxRepository;
   uploads: UploadRepository;
+  payments: PaymentRepository;
   /** 'ok' when the database is sound (PRAGMA integrity_check for SQLite). */
   checkIntegrity(): Promise<string>;
   /** Waits for pending writes and closes the database. */

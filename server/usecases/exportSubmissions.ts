@@ -4,6 +4,7 @@ import type { AppDeps } from '../AppDeps.ts';
 import { listDataColumns } from '../domain/listDataColumns.ts';
 import { toCsvCell } from '../domain/toCsvCell.ts';
 import { createHttpError } from '../errors.ts';
+import type { SubmissionPayment } from '../storage/PaymentRepository.ts';
 import type { Submission } from '../storage/SubmissionRepository.ts';
 import type { Upload } from '../storage/UploadRepository.ts';
 import type { StaffUser } from '../storage/UserRepository.ts';
@@ -18,6 +19,18 @@ export interface SubmissionExport {
 }
 
 const META_COLUMNS = ['id', 'reference', 'status', 'version', 'receivedAt', 'updatedAt'] as const;
+/** The payment a submission carried (issue 16): state, amount in cents, the provider's reference, the provider. */
+const PAYMENT_COLUMNS = ['paymentState', 'paymentAmountCents', 'paymentProviderReference', 'paymentProvider'] as const;
+
+type PaidSubmission = Submission & { payment?: SubmissionPayment };
+
+/** Adds each submission's payment (if any) to the exported row. */
+async function* withPayments(deps: AppDeps, tenant: string, rows: AsyncIterable<Submission>): AsyncIterable<PaidSubmission> {
+  for await (const row of rows) {
+    const payment = (await deps.storage.payments.listForSubmissions(tenant, [row.id])).get(row.id);
+    yield payment ? { ...row, payment } : row;
+  }
+}
 
 /**
  * Exports the user's participant's submissions of one service version as CSV (semicolon-separated, UTF-8 with BOM,
@@ -38,7 +51,7 @@ export async function exportSubmissions(
   const formVersion = await deps.storage.formVersions.get(service, version);
   if (!formVersion) throw createHttpError('FORM_VERSION_NOT_FOUND');
   const filter = { ...parseSubmissionFilter(user.tenant, { ...query, service: undefined, version: undefined }), service, version };
-  const rows = deps.storage.submissions.iterate(filter);
+  const rows = withPayments(deps, user.tenant, deps.storage.submissions.iterate(filter));
   const audit = (count: number) =>
     deps.storage.audit.append({
       tenant: user.tenant,
@@ -72,9 +85,11 @@ async function* jsonChunks(rows: AsyncIterable<Submission>, listUploads: ListUpl
 
 async function* csvChunks(rows: AsyncIterable<Submission>, columns: string[][], audit: (count: number) => Promise<void>): AsyncIterable<string> {
   let count = 0;
-  yield `\uFEFF${[...META_COLUMNS, ...columns.map((path) => path.join('.'))].map(toCsvCell).join(';')}\r\n`;
+  yield `\uFEFF${[...META_COLUMNS, ...PAYMENT_COLUMNS, ...columns.map((path) => path.join('.'))].map(toCsvCell).join(';')}\r\n`;
   for await (const row of rows) {
-    const cells = [...META_COLUMNS.map((name) => row[name]), ...columns.map((path) => pick(row.data, path))];
+    const payment = (row as PaidSubmission).payment;
+    const paymentCells = [payment?.state, payment?.amountCents, payment?.providerReference, payment?.provider];
+    const cells = [...META_COLUMNS.map((name) => row[name]), ...paymentCells, ...columns.map((path) => pick(row.data, path))];
     yield `${cells.map(toCsvCell).join(';')}\r\n`;
     count += 1;
   }

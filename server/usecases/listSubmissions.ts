@@ -1,10 +1,12 @@
 import type { AppDeps } from '../AppDeps.ts';
 import { createHttpError } from '../errors.ts';
+import type { SubmissionPayment } from '../storage/PaymentRepository.ts';
 import type { SubmissionSummary } from '../storage/SubmissionRepository.ts';
 import { parseSubmissionFilter } from './parseSubmissionFilter.ts';
 
 export interface SubmissionPage {
-  items: SubmissionSummary[];
+  /** With the payment each submission carried (online or recorded by hand), if any. */
+  items: (SubmissionSummary & { payment?: SubmissionPayment })[];
   page: number;
   pageSize: number;
   total: number;
@@ -16,7 +18,8 @@ export async function listSubmissions(deps: AppDeps, tenant: string, query: Reco
   const page = readPositiveInteger(query.page, 1, 1_000_000, 'page');
   const pageSize = readPositiveInteger(query.pageSize, 50, 200, 'pageSize');
   const { items, total } = await deps.storage.submissions.list(filter, { offset: (page - 1) * pageSize, limit: pageSize });
-  return { items, page, pageSize, total };
+  const payments = await deps.storage.payments.listForSubmissions(tenant, items.map((item) => item.id));
+  return { items: items.map((item) => (payments.has(item.id) ? { ...item, payment: payments.get(item.id)! } : item)), page, pageSize, total };
 }
 
 function readPositiveInteger(value: unknown, fallback: number, max: number, name: string): number {

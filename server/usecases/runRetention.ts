@@ -8,6 +8,8 @@ export interface RetentionResult {
   forgottenLoginFailures: number;
   purgedUploads: number;
   deletedBlobs: number;
+  /** Pending payments that expired unconfirmed (their answers are discarded). */
+  expiredPayments: number;
 }
 
 /**
@@ -26,5 +28,6 @@ export async function runRetention(deps: Pick<AppDeps, 'storage' | 'config' | 'n
   const forgottenLoginFailures = await deps.storage.loginThrottle.forgetBefore(new Date(now.getTime() - 24 * 3_600_000).toISOString());
   const purgedUploads = await deps.storage.uploads.purgeUnbound(now.toISOString());
   const deletedBlobs = await deleteQueuedBlobs(deps);
-  return { erasedSubmissions, expiredSessions, forgottenIdempotencyKeys, forgottenLoginFailures, purgedUploads, deletedBlobs };
+  const expiredPayments = await deps.storage.payments.expire(now.toISOString());
+  return { erasedSubmissions, expiredSessions, forgottenIdempotencyKeys, forgottenLoginFailures, purgedUploads, deletedBlobs, expiredPayments };
 }

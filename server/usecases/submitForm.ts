@@ -9,6 +9,7 @@ import type { SubmissionSummary } from '../storage/SubmissionRepository.ts';
 import { assertAcceptsSubmissions } from './assertAcceptsSubmissions.ts';
 import { createStatusCode, normalizeStatusCode } from './createStatusCode.ts';
 import { getYearInGermany } from './getYearInGermany.ts';
+import { amountDueOnline, getOnlineFee } from './payments/getOnlineFee.ts';
 import { resolveServedService } from './resolveServedService.ts';
 
 export interface SubmitFormInput {
@@ -16,6 +17,8 @@ export interface SubmitFormInput {
   service: string;
   body: unknown;
   idempotencyKey?: string | undefined;
+  /** Set only by the payment confirmation: the online payment of this chargeable application is confirmed. */
+  paidOnline?: boolean;
 }
 
 /** The 201 answer to a submission. */
@@ -65,6 +68,7 @@ export async function submitForm(deps: AppDeps, input: SubmitFormInput): Promise
       result.errorCount - result.errors.length,
     );
   }
+  if (!input.paidOnline && amountDueOnline(await getOnlineFee(deps, participant.slug, formVersion), input.body) > 0) throw createHttpError('PAYMENT_REQUIRED');
   const received = deps.now();
   const { data, uploadIds } = await resolveUploads(deps, participant.slug, formVersion.id, formVersion.definition.schema, input.body, received.toISOString());
   const id = randomUUID();

@@ -141,7 +141,7 @@ describe('staff submissions', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     const text = await response.text();
     const lines = text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('id;reference;status;version;receivedAt;updatedAt;person.vorname;person.nachname;anzahl;bemerkung');
+    expect(lines[0]).toBe('id;reference;status;version;receivedAt;updatedAt;paymentState;paymentAmountCents;paymentProviderReference;paymentProvider;person.vorname;person.nachname;anzahl;bemerkung');
     expect(lines).toHaveLength(8);
     expect(lines[1]).toContain(`${ids[0]};ERK-`);
     expect(lines[1]).toContain(";Erika;Mustermann;1;'=SUMME(A0)");

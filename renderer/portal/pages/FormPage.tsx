@@ -4,6 +4,8 @@ import { KernForm, type KernFormHandle } from '../../shared/kern/KernForm.tsx';
 import { ErrorSummary, ERROR_SUMMARY_ID } from '../../shared/kern/ErrorSummary.tsx';
 import { focusField } from '../../shared/kern/focusField.ts';
 import { getFieldLabel, toFieldId } from '../../shared/kern/fieldLabels.ts';
+import { computeFee } from '../../../engine/payments/computeFee.ts';
+import { formatEuro } from '../../../engine/payments/formatEuro.ts';
 import { collectAnswers } from '../../shared/review/collectAnswers.ts';
 import { formatAnswersText } from '../../shared/review/formatAnswersText.ts';
 import { ReviewList } from '../../shared/review/ReviewList.tsx';
@@ -104,7 +106,9 @@ function FormFlow({
     [definition, schema],
   );
   const multiStep = steps.length > 1;
-  const [phase, setPhase] = useState<Phase>({ kind: 'form', step: 0 });
+  const [phase, setPhase] = useState<Phase>(() => (resumed?.startAtReview ? { kind: 'review' } : { kind: 'form', step: 0 }));
+  const fee = useAsync(`fee:${participant.slug}/${definition.id}`, () => portalApi.getFee(participant.slug, definition.id));
+  const onlineFee = fee.status === 'done' && fee.value.online ? fee.value : undefined;
   const [data, setData] = useState<Record<string, unknown>>(() => resumed?.data ?? {});
   const [formSeed, setFormSeed] = useState<Record<string, unknown>>(data);
   const [saved, setSaved] = useState<DraftSaved | undefined>();
@@ -203,6 +207,29 @@ function FormFlow({
     }
   };
 
+  const pay = async () => {
+    setSending(true);
+    setProblem(undefined);
+    setServerErrors([]);
+    try {
+      const started = await portalApi.startPayment(participant.slug, definition.id, data);
+      window.location.assign(started.paypageUrl);
+    } catch (error) {
+      setSending(false);
+      if (error instanceof ApiError && error.status === 422 && error.details.length > 0) {
+        setServerErrors(error.details);
+        focusById(ERROR_SUMMARY_ID);
+      } else {
+        setProblem(
+          error instanceof ApiError && error.status === 503
+            ? 'Der Bezahldienst ist gerade nicht erreichbar. Ihre Angaben bleiben erhalten; bitte versuchen Sie es in einigen Minuten erneut.'
+            : describeApiError(error),
+        );
+        focusById('kf-problem');
+      }
+    }
+  };
+
   const problemAlert = problem ? (
     <Alert kind="danger" title="Das hat nicht geklappt" id="kf-problem" focusable>
       <p className="kern-body">{problem}</p>
@@ -296,6 +323,20 @@ function FormFlow({
         <p className="kern-body">
           {definition.title}. Erst mit „Antrag absenden“ wird Ihr Antrag an die {participant.name} übermittelt.
         </p>
+        {onlineFee ? (
+          <section className="kf-section" aria-labelledby="kf-gebuehr-titel">
+            <h2 className="kern-heading-medium" id="kf-gebuehr-titel">
+              Gebühr
+            </h2>
+            <p className="kern-body" id="kf-gebuehr-betrag">
+              Zu zahlen: <strong>{formatEuro(computeFee({ basis: onlineFee.basis ?? 'fixed', ...(onlineFee.pointer ? { pointer: onlineFee.pointer } : {}) }, { baseCents: onlineFee.baseCents ?? 0, unitCents: onlineFee.unitCents, optionCents: onlineFee.optionCents }, data))}</strong>
+            </p>
+            <p className="kern-body">
+              Mit „Zahlungspflichtig beantragen“ gelangen Sie zum Bezahldienst der {participant.name}. Ihr Antrag geht erst nach der
+              bestätigten Zahlung ein; brechen Sie die Zahlung ab, kommen Sie mit Ihren Angaben hierher zurück.
+            </p>
+          </section>
+        ) : null}
         {summaryEntries.length > 0 ? (
           <>
             <ErrorSummary entries={summaryEntries} onShowField={showField} />
@@ -317,9 +358,15 @@ function FormFlow({
           </section>
         ))}
         <div className="kf-button-row">
-          <button type="button" className="kern-btn kern-btn--primary" onClick={() => void send()} disabled={sending}>
-            <span className="kern-label">{sending ? 'Wird gesendet …' : 'Antrag absenden'}</span>
-          </button>
+          {onlineFee ? (
+            <button type="button" className="kern-btn kern-btn--primary" onClick={() => void pay()} disabled={sending}>
+              <span className="kern-label">{sending ? 'Weiter zum Bezahldienst …' : 'Zahlungspflichtig beantragen'}</span>
+            </button>
+          ) : (
+            <button type="button" className="kern-btn kern-btn--primary" onClick={() => void send()} disabled={sending || fee.status === 'loading'}>
+              <span className="kern-label">{sending ? 'Wird gesendet …' : 'Antrag absenden'}</span>
+            </button>
+          )}
           <button type="button" className="kern-btn kern-btn--secondary" onClick={() => goToStep(steps.length - 1)}>
             <span className="kern-label">Zurück zum Formular</span>
           </button>

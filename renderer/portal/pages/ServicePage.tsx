@@ -1,3 +1,4 @@
+import { FeeItem } from '../components/FeeItem.tsx';
 import { useEffect } from 'react';
 import { getParticipant } from '../../../engine/participants.ts';
 import { Alert } from '../components/Alert.tsx';
@@ -60,12 +61,13 @@ export function ServicePage({ service }: { service: string }) {
       </nav>
       <PageHeading title={definition.title}>{definition.title}</PageHeading>
       <p className="kern-body kern-body--large kf-prewrap">{definition.description}</p>
-      {definition.fees.length > 0 ? (
+      {definition.fees.length > 0 || definition.fee !== undefined ? (
         <section aria-labelledby="kf-kosten" className="kf-section">
           <h2 className="kern-heading-medium" id="kf-kosten">
             Kosten
           </h2>
           <dl className="kern-description-list">
+            <FeeItem tenant={participant.slug} service={definition.id} />
             {definition.fees.map((fee) => (
               <div className="kern-description-list-item" key={fee.key}>
                 <dt className="kern-description-list-item__key">{fee.label}</dt>

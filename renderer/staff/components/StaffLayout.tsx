@@ -21,6 +21,7 @@ export function StaffLayout({ participantName, children }: { participantName: st
     { to: `${STAFF_BASE}/konto`, label: 'Mein Konto', show: true },
     { to: `${STAFF_BASE}/rechtliches`, label: 'Rechtliche Seiten', show: user.role !== 'editor' },
     { to: `${STAFF_BASE}/zustellung`, label: 'Zustellung', show: user.role !== 'editor' },
+    { to: `${STAFF_BASE}/zahlungen`, label: 'Zahlungen', show: user.role !== 'editor' },
   ].filter((link) => link.show);
   const isCurrent = (to: string) => (to === `${STAFF_BASE}/` ? path === to || path === STAFF_BASE : path.startsWith(to));
 

@@ -11,6 +11,8 @@ import { useApi } from '../components/useApi.ts';
 import { formatDateTime } from '../formatting.ts';
 import { STAFF_BASE } from '../navigation.ts';
 import type { CatalogueEntry } from '../staffTypes.ts';
+import { formatEuro } from '../../../engine/payments/formatEuro.ts';
+import type { SubmissionPayment } from '../../../server/storage/PaymentRepository.ts';
 import { STATUS_NAMES, type SubmissionStatus, type SubmissionSummary } from '../submissionStatus.ts';
 
 interface Filters {
@@ -38,7 +40,7 @@ export function InboxPage() {
     if (notice) window.history.replaceState(null, '', window.location.href);
   }, [notice]);
   const catalogue = useApi<{ items: CatalogueEntry[] }>('/api/v1/staff/catalogue');
-  const { result } = useApi<{ items: SubmissionSummary[]; total: number }>(`/api/v1/staff/submissions?${toQuery(filters, { pageSize: '200' })}`);
+  const { result } = useApi<{ items: (SubmissionSummary & { payment?: SubmissionPayment })[]; total: number }>(`/api/v1/staff/submissions?${toQuery(filters, { pageSize: '200' })}`);
   const services = catalogue.result.state === 'ready' ? catalogue.result.data.items : [];
   const titleOf = (id: string) => services.find((service) => service.id === id)?.title ?? id;
   const selectedService = services.find((service) => service.id === filters.service);
@@ -96,7 +98,7 @@ export function InboxPage() {
       ) : null}
       <LoadState loaded={result}>
         {(data) => (
-          <DataTable caption={data.total === 1 ? '1 Antrag' : `${data.total} Anträge`} columns={['Aktenzeichen', 'Dienst', 'Version', 'Eingegangen', 'Status']}>
+          <DataTable caption={data.total === 1 ? '1 Antrag' : `${data.total} Anträge`} columns={['Aktenzeichen', 'Dienst', 'Version', 'Eingegangen', 'Status', 'Zahlung']}>
             {data.items.map((submission) => (
               <tr className="kern-table__row" key={submission.id}>
                 <td className="kern-table__cell">
@@ -106,6 +108,7 @@ export function InboxPage() {
                 <td className="kern-table__cell">{submission.version}</td>
                 <td className="kern-table__cell">{formatDateTime(submission.receivedAt)}</td>
                 <td className="kern-table__cell">{STATUS_NAMES[submission.status as SubmissionStatus] ?? submission.status}</td>
+                <td className="kern-table__cell">{describePayment(submission.payment)}</td>
               </tr>
             ))}
           </DataTable>
@@ -113,4 +116,10 @@ export function InboxPage() {
       </LoadState>
     </>
   );
+}
+
+/** Payment state, amount and the provider's reference of a submission, e.g. 'bezahlt · 30,50 € · SI-1A2B3C'. */
+function describePayment(payment: SubmissionPayment | undefined): string {
+  if (!payment) return '–';
+  return [payment.state, formatEuro(payment.amountCents), payment.providerReference ?? payment.provider].join(' · ');
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { DataTable } from '../components/DataTable.tsx';
 import { LoadState } from '../components/LoadState.tsx';
+import { PaymentReport } from '../components/PaymentReport.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useApi } from '../components/useApi.ts';
 import { formatDate, formatLead, participantName } from '../formatting.ts';
@@ -99,6 +100,13 @@ export function ReportsPage() {
             </DataTable>
           )}
         </LoadState>
+      </section>
+      <section aria-labelledby="zahlungen-titel" className="staff-section">
+        <h2 className="kern-heading-medium" id="zahlungen-titel">
+          Zahlungen und Transaktionskosten (§ 2 Abs. 1)
+        </h2>
+        <p className="kern-body">Jeder Beteiligte trägt die Transaktionskosten seiner Online-Zahlungen selbst; sie werden nicht aufgeteilt.</p>
+        <PaymentReport year={validYear} />
       </section>
       <section aria-labelledby="teilnahme-titel" className="staff-section">
         <h2 className="kern-heading-medium" id="teilnahme-titel">

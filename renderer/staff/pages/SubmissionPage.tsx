@@ -8,6 +8,7 @@ import { Button } from '../components/Button.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { EraseSubmission } from '../components/EraseSubmission.tsx';
 import { SubmissionDeliveries } from '../components/SubmissionDeliveries.tsx';
+import { SubmissionPaymentSection } from '../components/SubmissionPaymentSection.tsx';
 import { Link } from '../components/Link.tsx';
 import { LoadState } from '../components/LoadState.tsx';
 import { useApi } from '../components/useApi.ts';
@@ -168,6 +169,7 @@ export function SubmissionPage({ submissionId }: { submissionId: string }) {
             </LoadState>
           </section>
           <SubmissionDeliveries submissionId={entry.id} />
+          <SubmissionPaymentSection submissionId={entry.id} />
           <EraseSubmission submissionId={entry.id} reference={entry.reference} />
         </>
       )}

@@ -13,6 +13,7 @@ import { SqliteLoginThrottleRepository } from './SqliteLoginThrottleRepository.t
 import { SqliteEnablementRepository } from './SqliteEnablementRepository.ts';
 import { SqliteFormVersionRepository } from './SqliteFormVersionRepository.ts';
 import { SqliteParticipantRepository } from './SqliteParticipantRepository.ts';
+import { SqlitePaymentRepository } from './SqlitePaymentRepository.ts';
 import { SqliteSessionRepository } from './SqliteSessionRepository.ts';
 import { SqliteSubmissionRepository } from './SqliteSubmissionRepository.ts';
 import { SqliteUserRepository } from './SqliteUserRepository.ts';
@@ -62,6 +63,7 @@ export async function createSqliteStorage(file: string, options: { maxCommitBatc
     deliveryChannels: new SqliteDeliveryChannelRepository(db),
     outbox: new SqliteOutboxRepository(db),
     uploads: new SqliteUploadRepository(db),
+    payments: new SqlitePaymentRepository(db),
     checkIntegrity: () => db.checkIntegrity(),
     close: () => db.close(),
   };

@@ -13,6 +13,7 @@ import { migration080 } from './migration080.ts';
 import { migration081 } from './migration081.ts';
 import { migration085 } from './migration085.ts';
 import { migration090 } from './migration090.ts';
+import { migration100 } from './migration100.ts';
 
 /**
  * All migrations, applied in ascending version order. Add yours with one line (ranges: server core 1-19,
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration081,
   migration085,
   migration090,
+  migration100,
 ];
