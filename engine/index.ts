@@ -42,6 +42,7 @@ export {
   collectUploadRefs,
   hasUploadFields,
   expandUploadSpec,
+  describeUploadTypes,
   type UploadSpec,
   type UploadRef,
 } from './uploadField.ts';
