@@ -45,6 +45,7 @@ export {
   collectUploadRefs,
   hasUploadFields,
   expandUploadSpec,
+  describeUploadTypes,
   type UploadSpec,
   type UploadRef,
 } from './uploadField.ts';

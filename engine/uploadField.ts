@@ -179,3 +179,24 @@ export function hasUploadFields(schema: unknown): boolean {
   }
   return false;
 }
+
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  'application/pdf': 'PDF',
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+  'image/gif': 'GIF',
+  'image/webp': 'WebP',
+  'image/tiff': 'TIFF',
+  'image/heic': 'HEIC',
+  'application/zip': 'ZIP',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word (DOCX)',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel (XLSX)',
+  'application/vnd.oasis.opendocument.text': 'OpenDocument-Text (ODT)',
+  'application/vnd.oasis.opendocument.spreadsheet': 'OpenDocument-Tabelle (ODS)',
+  'application/xml': 'XML',
+};
+
+/** German list of accepted types, e.g. 'PDF, PNG' (messages and hints of file fields). */
+export function describeUploadTypes(types: readonly string[]): string {
+  return types.map((type) => TYPE_NAMES[type] ?? type).join(', ');
+}

@@ -137,6 +137,7 @@ export function describeApiError(error: unknown): string {
     if (error.status === 429) return 'Zu viele Anfragen in kurzer Zeit. Bitte warten Sie eine Minute und versuchen Sie es erneut.';
     if (error.status === 410) return 'Dieses Serviceportal nimmt keine neuen Anträge mehr an.';
     if (error.status === 404) return 'Die angefragte Seite oder Leistung gibt es nicht.';
+    if (error.status === 413) return 'Ihre Angaben sind zu umfangreich, um sie zu senden (höchstens 256 KB). Bitte verkleinern Sie angehängte Dateien.';
   }
   return 'Es ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut.';
 }

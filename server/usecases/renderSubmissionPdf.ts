@@ -1,5 +1,6 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-import { getParticipant } from '../../engine/index.ts';
+import { createHash } from 'node:crypto';
+import { getParticipant, isDataUrl } from '../../engine/index.ts';
 import { formatDateTime } from '../../renderer/shared/formatDateTime.ts';
 import { collectAnswers } from '../../renderer/shared/review/collectAnswers.ts';
 import type { AppDeps } from '../AppDeps.ts';
@@ -34,9 +35,33 @@ export async function renderSubmissionPdf(deps: Pick<AppDeps, 'storage'>, submis
     reference: submission.reference,
     receivedAt: formatDateTime(submission.receivedAt),
     answers: collectAnswers(version.definition.schema as RJSFSchema, version.definition.uiSchema as UiSchema, data),
-    attachments: attachments.map((upload) => ({ name: upload.name, type: upload.mediaType, size: upload.size, sha256: upload.sha256, scan: SCAN_NAMES[upload.scan] })),
+    attachments: [
+      ...attachments.map((upload) => ({ name: upload.name, type: upload.mediaType, size: upload.size, sha256: upload.sha256, scan: SCAN_NAMES[upload.scan] })),
+      ...collectDataUrlFiles(data),
+    ],
   });
   return { fileName: `Antrag-${submission.reference}.pdf`, bytes };
+}
+
+/**
+ * Files of older versions' data-URL fields (`format: "data-url"`), which travel inside the data: listed like uploads,
+ * with size and SHA-256 of the decoded bytes; they were never scanned.
+ */
+function collectDataUrlFiles(data: unknown): { name: string; type: string; size: number; sha256: string; scan: string }[] {
+  const files: { name: string; type: string; size: number; sha256: string; scan: string }[] = [];
+  const visit = (value: unknown, depth: number): void => {
+    if (depth > 64) return;
+    if (typeof value === 'string') {
+      if (!isDataUrl(value)) return;
+      const match = /^data:([^;]*);name=([^;,]+);base64,(.*)$/s.exec(value)!;
+      const bytes = Buffer.from(match[3]!, 'base64');
+      files.push({ name: decodeURIComponent(match[2]!), type: match[1] || 'application/octet-stream', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), scan: SCAN_NAMES.unchecked });
+    } else if (value !== null && typeof value === 'object') {
+      for (const child of Object.values(value)) visit(child, depth + 1);
+    }
+  };
+  visit(data, 0);
+  return files;
 }
 
 /** The PDF of a submission of the user's participant (another participant's id: 404 like a missing one); audited. */

@@ -4,7 +4,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { AppDeps } from '../AppDeps.ts';
 import { createHttpError } from '../errors.ts';
 import type { ScanState } from '../storage/UploadRepository.ts';
-import { formatFileSize } from '../../engine/index.ts';
+import { describeUploadTypes, formatFileSize } from '../../engine/index.ts';
 import { hashSecret } from '../domain/hashSecret.ts';
 import type { UploadTarget } from './prepareUpload.ts';
 
@@ -44,7 +44,7 @@ export async function storeUpload(deps: AppDeps, target: UploadTarget, file: Rea
       const sample = Buffer.concat(head!);
       const detected = await fileTypeFromBuffer(sample);
       if (!detected || !spec.types.includes(detected.mime)) {
-        throw createHttpError('UPLOAD_TYPE_NOT_ACCEPTED', [{ pointer: field, message: `Diese Dateiart wird hier nicht angenommen. Erlaubt sind: ${describeTypes(spec.types)}.` }]);
+        throw createHttpError('UPLOAD_TYPE_NOT_ACCEPTED', [{ pointer: field, message: `Diese Dateiart wird hier nicht angenommen. Erlaubt sind: ${describeUploadTypes(spec.types)}.` }]);
       }
       type = detected.mime;
       await writer.write(sample);
@@ -121,27 +121,6 @@ export async function storeUpload(deps: AppDeps, target: UploadTarget, file: Rea
 
 function tooLargeError(target: UploadTarget): Error {
   return createHttpError('UPLOAD_TOO_LARGE', [{ pointer: target.field, message: `Die Datei ist zu groß. Erlaubt sind höchstens ${formatFileSize(target.spec.maxBytes)}.` }]);
-}
-
-const TYPE_NAMES: Readonly<Record<string, string>> = {
-  'application/pdf': 'PDF',
-  'image/png': 'PNG',
-  'image/jpeg': 'JPEG',
-  'image/gif': 'GIF',
-  'image/webp': 'WebP',
-  'image/tiff': 'TIFF',
-  'image/heic': 'HEIC',
-  'application/zip': 'ZIP',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word (DOCX)',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel (XLSX)',
-  'application/vnd.oasis.opendocument.text': 'OpenDocument-Text (ODT)',
-  'application/vnd.oasis.opendocument.spreadsheet': 'OpenDocument-Tabelle (ODS)',
-  'application/xml': 'XML',
-};
-
-/** German list of accepted types, e.g. 'PDF, PNG'. */
-export function describeTypes(types: readonly string[]): string {
-  return types.map((type) => TYPE_NAMES[type] ?? type).join(', ');
 }
 
 /** The last path segment of a client's file name, without control characters, at most 255 characters. */

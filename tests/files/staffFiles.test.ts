@@ -32,6 +32,8 @@ describe('staff open attachments and the application PDF; citizens see the statu
   let gangelt: StaffSessionForTest;
   const pdf = makePdf('Mietbescheinigung 2026');
   const png = makePng(8, 8);
+  // An older version's data-URL field: the file travels inside the JSON.
+  const legacyPdf = makePdf('Alte Form');
   let receipt: { id: string; reference: string; statusCode: string };
   let attachments: { id: string; name: string; type: string; size: number; sha256: string; scan: string }[];
 
@@ -41,7 +43,14 @@ describe('staff open attachments and the application PDF; citizens see the statu
     gangelt = await createStaffSession(server, 'gangelt');
     const pdfUpload = await upload(server, pdf, { name: 'Miete Dezember.pdf' });
     const pngUpload = await upload(server, png, { field: '/foto', name: 'Foto.png' });
-    const response = await postJson(server, SUBMIT, { name: 'Erika Mustermann', geburtsdatum: '1980-02-29', art: 'eigentum', nachweis: toRef(pdfUpload), foto: toRef(pngUpload) });
+    const response = await postJson(server, SUBMIT, {
+      name: 'Erika Mustermann',
+      geburtsdatum: '1980-02-29',
+      art: 'eigentum',
+      nachweis: toRef(pdfUpload),
+      foto: toRef(pngUpload),
+      altnachweis: `data:application/pdf;name=Alter%20Nachweis.pdf;base64,${legacyPdf.toString('base64')}`,
+    });
     expect(response.status).toBe(201);
     receipt = (await response.json()) as typeof receipt;
   });
@@ -117,6 +126,8 @@ describe('staff open attachments and the application PDF; citizens see the statu
       'Miete Dezember.pdf',
       `SHA-256: ${sha256(pdf)}`,
       `SHA-256: ${sha256(png)}`,
+      'Alter Nachweis.pdf',
+      `SHA-256: ${sha256(legacyPdf)}`,
       'nicht geprüft',
     ]) {
       expect(text).toContain(expected);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { formatDateTime } from '../../shared/formatDateTime.ts';
 import { Alert } from '../components/Alert.tsx';
@@ -26,6 +26,11 @@ export function StatusPage() {
   const [busy, setBusy] = useState(false);
 
   const focus = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
+  // Focus moves once the result, the problem or the error summary is rendered (not before: it may not exist yet).
+  const [focusRequest, setFocusRequest] = useState<{ id: string } | undefined>();
+  useEffect(() => {
+    if (focusRequest) document.getElementById(focusRequest.id)?.focus();
+  }, [focusRequest]);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -36,20 +41,20 @@ export function StatusPage() {
     setFailure(undefined);
     setStatus(undefined);
     if (next.reference || next.code) {
-      focus('kf-status-fehler');
+      setFocusRequest({ id: 'kf-status-fehler' });
       return;
     }
     setBusy(true);
     try {
       setStatus(await portalApi.lookupStatus(participant.slug, reference.trim(), code.trim()));
-      focus('kf-status-ergebnis');
+      setFocusRequest({ id: 'kf-status-ergebnis' });
     } catch (error) {
       setFailure(
         error instanceof ApiError && error.status === 404
           ? 'Zu diesem Aktenzeichen und Statuscode gibt es keinen Antrag. Bitte prüfen Sie beide Angaben.'
           : describeApiError(error),
       );
-      focus('kf-status-problem');
+      setFocusRequest({ id: 'kf-status-problem' });
     } finally {
       setBusy(false);
     }
@@ -60,7 +65,7 @@ export function StatusPage() {
       downloadBlob(`Antrag-${status!.reference}.pdf`, await portalApi.downloadPdf(participant.slug, reference.trim(), code.trim()));
     } catch (error) {
       setFailure(describeApiError(error));
-      focus('kf-status-problem');
+      setFocusRequest({ id: 'kf-status-problem' });
     }
   };
 

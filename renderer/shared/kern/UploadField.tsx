@@ -2,19 +2,9 @@ import { useState } from 'react';
 import type { FieldProps } from '@rjsf/utils';
 import { descriptionId, errorId } from '@rjsf/utils';
 import { formatFileSize } from '../../../engine/formatFileSize.ts';
+import { describeUploadTypes } from '../../../engine/uploadField.ts';
 import { RequiredMark } from './RequiredMark.tsx';
 import type { UploadContext, UploadedFile } from './uploadContext.ts';
-
-const TYPE_NAMES: Record<string, string> = {
-  'application/pdf': 'PDF',
-  'image/png': 'PNG',
-  'image/jpeg': 'JPEG',
-  'image/gif': 'GIF',
-  'image/webp': 'WebP',
-  'image/tiff': 'TIFF',
-  'image/heic': 'HEIC',
-  'application/zip': 'ZIP',
-};
 
 function toPointer(path: readonly (string | number)[]): string {
   return path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
@@ -35,7 +25,7 @@ export function UploadField(props: FieldProps) {
   const [progress, setProgress] = useState<number | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const label = (uiSchema?.['ui:title'] as string | undefined) ?? schema.title ?? name;
-  const hint = spec ? `Erlaubt: ${spec.types.map((type) => TYPE_NAMES[type] ?? type).join(', ')}, höchstens ${formatFileSize(spec.maxBytes)}.` : undefined;
+  const hint = spec ? `Erlaubt: ${describeUploadTypes(spec.types)}, höchstens ${formatFileSize(spec.maxBytes)}.` : undefined;
   const hasError = Boolean(problem) || Boolean(rawErrors && rawErrors.length > 0);
   const describedBy = [hint ? descriptionId(id) : '', problem ? `${id}__upload-error` : '', rawErrors && rawErrors.length > 0 ? errorId(id) : '']
     .filter(Boolean)
