@@ -29,6 +29,8 @@ export interface ServerConfig {
   bodyLimitBytes: number;
   /** Largest submission or draft body in bytes (files travel apart, through the upload route). */
   submissionBodyLimitBytes: number;
+  /** Largest submission body for a published version that still has data-URL file fields (files inside the JSON). */
+  legacySubmissionBodyLimitBytes: number;
   /** Largest draft body in bytes (drafts are stored without sign-in, so they get their own small limit). */
   draftBodyLimitBytes: number;
   /** Drafts one client IP may save per day. */

@@ -25,6 +25,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     maxHeaderSize: readInteger(env, 'MAX_HEADER_SIZE', 16 * 1024, 1024, 1024 * 1024),
     bodyLimitBytes: readInteger(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
     submissionBodyLimitBytes: readInteger(env, 'SUBMISSION_BODY_LIMIT_BYTES', 256 * 1024, 1024, 100 * 1024 * 1024),
+    legacySubmissionBodyLimitBytes: readInteger(env, 'LEGACY_SUBMISSION_BODY_LIMIT_BYTES', 24 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     draftBodyLimitBytes: readInteger(env, 'DRAFT_BODY_LIMIT_BYTES', 256 * 1024, 1024, 24 * 1024 * 1024),
     draftsPerIpPerDay: readInteger(env, 'DRAFTS_PER_IP_PER_DAY', 50, 1, 10_000_000),
     draftsPerParticipant: readInteger(env, 'DRAFTS_PER_PARTICIPANT', 20_000, 1, 100_000_000),

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { getPathParam } from './getPathParam.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { createRateLimit } from '../middleware/createRateLimit.ts';
-import { parseJsonBody } from '../middleware/parseJsonBody.ts';
+import { parseSubmissionBody } from '../middleware/parseSubmissionBody.ts';
 import { setCacheControl } from '../middleware/setCacheControl.ts';
 import { getParticipantStatus } from '../usecases/getParticipantStatus.ts';
 import { getServedDefinition } from '../usecases/getServedDefinition.ts';
@@ -31,7 +31,7 @@ export function createPublicRouter(deps: AppDeps): Router {
     res.json(await getServedDefinition(deps, getPathParam(req, 'tenant'), getPathParam(req, 'service')));
   });
 
-  router.post('/tenants/:tenant/services/:service/submissions', submissionLimit, ...parseJsonBody(deps.config.submissionBodyLimitBytes), async (req, res) => {
+  router.post('/tenants/:tenant/services/:service/submissions', submissionLimit, parseSubmissionBody(deps), async (req, res) => {
     const receipt = await submitForm(deps, {
       tenant: getPathParam(req, 'tenant'),
       service: getPathParam(req, 'service'),

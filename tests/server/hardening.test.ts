@@ -10,7 +10,7 @@ import { createValidatorModuleSource } from '../../server/usecases/createValidat
 import { getLoginDelay } from '../../server/usecases/getLoginDelay.ts';
 import { requireFromRuntime } from '../../renderer/shared/validation/loadPrecompiledValidator.ts';
 import { createStaffSession } from '../helpers/createStaffSession.ts';
-import type { StartedServer } from '../helpers/startServer.ts';
+import { startServer, type StartedServer } from '../helpers/startServer.ts';
 import { postJson, startFixtureServer, VALID_V1 } from './startFixtureServer.ts';
 
 const SUBMIT_ERK = '/api/v1/tenants/erkelenz/services/testantrag/submissions';
@@ -215,6 +215,24 @@ describe('Findings 1, 3, 4, 6: hostile bodies are refused early and cheaply', ()
   it('When a draft body is larger than the draft limit, then 413 without parsing', async () => {
     const response = await postJson(server, DRAFT_ERK, { data: { person: { vorname: 'x'.repeat(server.deps.config.draftBodyLimitBytes) } } });
     expect(response.status).toBe(413);
+  });
+});
+
+describe('Finding 4: body limits follow the served version', () => {
+  it('When a 1 MB body goes to a version with upload fields, then 413; to a published version that still carries files as data URLs, then it is read and validated', async () => {
+    const server = await startServer();
+    try {
+      const body = JSON.stringify({ beschreibung: 'x'.repeat(1024 * 1024) });
+      const post = (service: string) =>
+        fetch(`${server.baseUrl}/api/v1/tenants/erkelenz/services/${service}/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const modern = await post('briefwahl');
+      expect(modern.status).toBe(413);
+      const legacy = await post('fundsache-melden');
+      expect(legacy.status).toBe(422);
+      expect((await errorOf(legacy)).code).toBe('VALIDATION_FAILED');
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -1,0 +1,37 @@
+import type { RequestHandler } from 'express';
+import { hasDataUrlField } from '../../engine/hasDataUrlField.ts';
+import type { AppDeps } from '../AppDeps.ts';
+import { getPathParam } from '../routes/getPathParam.ts';
+import { resolveServedService } from '../usecases/resolveServedService.ts';
+import { parseJsonBody } from './parseJsonBody.ts';
+
+/**
+ * parseJsonBody for a submission, with the limit of the version the participant serves: 256 KiB
+ * (submissionBodyLimitBytes, files travel as uploads), or legacySubmissionBodyLimitBytes for a published version
+ * that still carries files inside the JSON as data URLs (published versions never change, so their files keep
+ * working until the participant serves a version with upload fields). The served version is resolved before a
+ * byte is read (404 for an unknown participant or service).
+ */
+export function parseSubmissionBody(deps: AppDeps): RequestHandler {
+  const small = parseJsonBody(deps.config.submissionBodyLimitBytes);
+  const legacy = parseJsonBody(deps.config.legacySubmissionBodyLimitBytes);
+  const isLegacy = new WeakMap<object, boolean>();
+  return async (req, res, next) => {
+    const { formVersion } = await resolveServedService(deps, getPathParam(req, 'tenant'), getPathParam(req, 'service'));
+    let legacyVersion = isLegacy.get(formVersion.definition);
+    if (legacyVersion === undefined) {
+      legacyVersion = hasDataUrlField(formVersion.definition.schema);
+      isLegacy.set(formVersion.definition, legacyVersion);
+    }
+    const chain = legacyVersion ? legacy : small;
+    const run = (index: number): void => {
+      if (index === chain.length) return next();
+      try {
+        chain[index]!(req, res, (error?: unknown) => (error ? next(error) : run(index + 1)));
+      } catch (error) {
+        next(error);
+      }
+    };
+    run(0);
+  };
+}
