@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import type { AppDeps } from '../AppDeps.ts';
 import { HttpError } from '../errors.ts';
 import { createRateLimit } from '../middleware/createRateLimit.ts';
-import { parseJsonBody } from '../middleware/parseJsonBody.ts';
+import { parseSubmissionBody } from '../middleware/parseSubmissionBody.ts';
 import { setCacheControl } from '../middleware/setCacheControl.ts';
 import { confirmPayment, getPaymentState } from '../usecases/payments/confirmPayment.ts';
 import { getFeeInfo } from '../usecases/payments/getFeeInfo.ts';
@@ -22,7 +22,7 @@ export function createPaymentsRouter(deps: AppDeps): Router {
     res.json(await getFeeInfo(deps, getPathParam(req, 'tenant'), getPathParam(req, 'service')));
   });
 
-  router.post('/tenants/:tenant/services/:service/payments', limit, ...parseJsonBody(deps.config.submissionBodyLimitBytes), async (req, res) => {
+  router.post('/tenants/:tenant/services/:service/payments', limit, parseSubmissionBody(deps), async (req, res) => {
     const started = await startPayment(deps, {
       tenant: getPathParam(req, 'tenant'),
       service: getPathParam(req, 'service'),
