@@ -125,7 +125,11 @@ export const paymentPaths: OpenApiPaths = {
         summary: 'The payment a submission of the own participant carried: state, amount, provider reference, transaction cost, refund',
         security,
         parameters: [submissionId],
-        responses: { 200: jsonResponse('Payment', ref('SubmissionPayment')), 401: unauthorized, 404: errorResponse('NOT_FOUND') },
+        responses: {
+          200: jsonResponse('The payment, or null when the submission carried none', { anyOf: [ref('SubmissionPayment'), { type: 'null' }] }),
+          401: unauthorized,
+          404: errorResponse('SUBMISSION_NOT_FOUND (also for another participant\'s submission)'),
+        },
       },
     },
     '/api/v1/staff/submissions/{id}/refund': {

@@ -50,9 +50,10 @@ export function createStaffPaymentsRouter(deps: AppDeps): Router {
   });
 
   router.get('/submissions/:id/payment', anyStaff, async (req, res) => {
-    const payment = (await deps.storage.payments.listForSubmissions(tenantOf(res), [getPathParam(req, 'id')])).get(getPathParam(req, 'id'));
-    if (!payment) throw createHttpError('NOT_FOUND');
-    res.json(payment);
+    // Most submissions carry no payment: that is `null`, not an error; a missing or foreign submission is 404.
+    const id = getPathParam(req, 'id');
+    if (!(await deps.storage.submissions.get(tenantOf(res), id))) throw createHttpError('SUBMISSION_NOT_FOUND');
+    res.json((await deps.storage.payments.listForSubmissions(tenantOf(res), [id])).get(id) ?? null);
   });
 
   router.post('/submissions/:id/refund', anyStaff, ...json, async (req, res) => {

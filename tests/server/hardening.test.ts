@@ -219,10 +219,10 @@ describe('Findings 1, 3, 4, 6: hostile bodies are refused early and cheaply', ()
 });
 
 describe('Finding 4: body limits follow the served version', () => {
-  it('When a 1 MB body goes to a version with upload fields, then 413; to a published version that still carries files as data URLs, then it is read and validated', async () => {
+  it('When a 5 MB body goes to a version without data-URL fields, then 413; to a published version that still carries files as data URLs, then it is read and validated', async () => {
     const server = await startServer();
     try {
-      const body = JSON.stringify({ beschreibung: 'x'.repeat(1024 * 1024) });
+      const body = JSON.stringify({ beschreibung: 'x'.repeat(5 * 1024 * 1024) });
       const post = (service: string) =>
         fetch(`${server.baseUrl}/api/v1/tenants/erkelenz/services/${service}/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       const modern = await post('briefwahl');

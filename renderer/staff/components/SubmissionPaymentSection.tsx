@@ -14,7 +14,7 @@ export function SubmissionPaymentSection({ submissionId }: { submissionId: strin
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | undefined>();
   useEffect(() => {
     let active = true;
-    staffApi.get<SubmissionPayment>(`/api/v1/staff/submissions/${encodeURIComponent(submissionId)}/payment`).then(
+    staffApi.get<SubmissionPayment | null>(`/api/v1/staff/submissions/${encodeURIComponent(submissionId)}/payment`).then(
       (found) => active && setPayment(found),
       () => active && setPayment(null),
     );
