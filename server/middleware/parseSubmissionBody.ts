@@ -10,14 +10,16 @@ import { parseJsonBody } from './parseJsonBody.ts';
  * (submissionBodyLimitBytes, files travel as uploads), or legacySubmissionBodyLimitBytes for a published version
  * that still carries files inside the JSON as data URLs (published versions never change, so their files keep
  * working until the participant serves a version with upload fields). The served version is resolved before a
- * byte is read (404 for an unknown participant or service).
+ * byte is read (404 for an unknown participant or service) and handed on in `res.locals.servedService`.
  */
 export function parseSubmissionBody(deps: AppDeps): RequestHandler {
   const small = parseJsonBody(deps.config.submissionBodyLimitBytes);
   const legacy = parseJsonBody(deps.config.legacySubmissionBodyLimitBytes);
   const isLegacy = new WeakMap<object, boolean>();
   return async (req, res, next) => {
-    const { formVersion } = await resolveServedService(deps, getPathParam(req, 'tenant'), getPathParam(req, 'service'));
+    const served = await resolveServedService(deps, getPathParam(req, 'tenant'), getPathParam(req, 'service'));
+    res.locals.servedService = served;
+    const { formVersion } = served;
     let legacyVersion = isLegacy.get(formVersion.definition);
     if (legacyVersion === undefined) {
       legacyVersion = hasDataUrlField(formVersion.definition.schema);

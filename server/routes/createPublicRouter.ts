@@ -8,6 +8,7 @@ import { getParticipantStatus } from '../usecases/getParticipantStatus.ts';
 import { getServedDefinition } from '../usecases/getServedDefinition.ts';
 import { listOfferedServices } from '../usecases/listOfferedServices.ts';
 import { listTenants } from '../usecases/listTenants.ts';
+import type { ServedService } from '../usecases/resolveServedService.ts';
 import { submitForm } from '../usecases/submitForm.ts';
 
 /**
@@ -33,6 +34,7 @@ export function createPublicRouter(deps: AppDeps): Router {
 
   router.post('/tenants/:tenant/services/:service/submissions', submissionLimit, parseSubmissionBody(deps), async (req, res) => {
     const receipt = await submitForm(deps, {
+      served: res.locals.servedService as ServedService | undefined,
       tenant: getPathParam(req, 'tenant'),
       service: getPathParam(req, 'service'),
       body: req.body,

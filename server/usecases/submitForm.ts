@@ -10,9 +10,11 @@ import { assertAcceptsSubmissions } from './assertAcceptsSubmissions.ts';
 import { createStatusCode, normalizeStatusCode } from './createStatusCode.ts';
 import { getYearInGermany } from './getYearInGermany.ts';
 import { amountDueOnline, getOnlineFee } from './payments/getOnlineFee.ts';
-import { resolveServedService } from './resolveServedService.ts';
+import { resolveServedService, type ServedService } from './resolveServedService.ts';
 
 export interface SubmitFormInput {
+  /** The served service when the route resolved it already (parseSubmissionBody); resolved here otherwise. */
+  served?: ServedService | undefined;
   tenant: string;
   service: string;
   body: unknown;
@@ -48,7 +50,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * the key of a submission erased on request is 410 SUBMISSION_ERASED (a retry never stores the erased data again).
  */
 export async function submitForm(deps: AppDeps, input: SubmitFormInput): Promise<SubmissionReceipt> {
-  const { participant, formVersion } = await resolveServedService(deps, input.tenant, input.service);
+  const { participant, formVersion } = input.served ?? (await resolveServedService(deps, input.tenant, input.service));
   let idempotency: { key: string; requestHash: string } | undefined;
   if (input.idempotencyKey !== undefined) {
     if (!isRandomEnoughKey(input.idempotencyKey)) throw createHttpError('INVALID_IDEMPOTENCY_KEY');
