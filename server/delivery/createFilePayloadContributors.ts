@@ -2,9 +2,14 @@ import { createHash } from 'node:crypto';
 import type { AppDeps } from '../AppDeps.ts';
 import type { BlobStore } from '../files/BlobStore.ts';
 import { createStatusCode } from '../usecases/createStatusCode.ts';
-import { renderSubmissionPdf } from '../usecases/renderSubmissionPdf.ts';
+import { renderSubmissionPdf, type RenderedPdf } from '../usecases/renderSubmissionPdf.ts';
+import type { Submission } from '../storage/SubmissionRepository.ts';
 import { DeliveryError } from './DeliveryError.ts';
 import type { PayloadContributor } from './payloadContributors.ts';
+
+/** Application PDFs kept in memory for the other channels of the same submission (a few seconds' worth). */
+const RECENT_PDFS = 16;
+const RECENT_PDF_MS = 60_000;
 
 /**
  * The contributors of the files area (issue 11): the citizen's status code (derived again from the submission id,
@@ -13,6 +18,20 @@ import type { PayloadContributor } from './payloadContributors.ts';
  * carry the files.
  */
 export function createFilePayloadContributors(deps: Pick<AppDeps, 'storage' | 'blobs' | 'statusCodeKey'>): PayloadContributor[] {
+  // The channels of one submission (receipt, notice, webhook, ...) are sent close together: they share one rendering.
+  const recentPdfs = new Map<string, Promise<RenderedPdf>>();
+  const renderOnce = (submission: Submission): Promise<RenderedPdf> => {
+    let pdf = recentPdfs.get(submission.id);
+    if (!pdf) {
+      pdf = renderSubmissionPdf(deps, submission);
+      pdf.catch(() => recentPdfs.delete(submission.id));
+      recentPdfs.set(submission.id, pdf);
+      if (recentPdfs.size > RECENT_PDFS) recentPdfs.delete(recentPdfs.keys().next().value!);
+      // Personal data: never kept longer than the burst of one submission's deliveries.
+      setTimeout(() => recentPdfs.delete(submission.id), RECENT_PDF_MS).unref();
+    }
+    return pdf;
+  };
   return [
     async (payload, { submission }) => {
       payload.statusCode = createStatusCode(deps.statusCodeKey, submission.id);
@@ -29,7 +48,7 @@ export function createFilePayloadContributors(deps: Pick<AppDeps, 'storage' | 'b
           read: () => readBlob(deps.blobs, upload.blobKey),
         });
       }
-      const pdf = await renderSubmissionPdf(deps, submission);
+      const pdf = await renderOnce(submission);
       payload.documents.push({
         id: toStableUuid(`application-pdf:${submission.id}`),
         purpose: 'form',
