@@ -2,9 +2,10 @@
  * `npm run forms -- import-xdf <file.xml> [--codelists DIR] [--out FILE]`: converts a FIM XDatenfelder 2/3
  * message into a draft form definition (JSON on standard output, or written to --out). Warnings go to stderr.
  */
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { importXdf } from '../../engine/fim/importXdf.ts';
+import { writeDefinitionOutput } from '../writeDefinitionOutput.ts';
 
 export const summary = 'Import a FIM Stammdatenschema (XDatenfelder 2/3) as a draft definition';
 
@@ -71,17 +72,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(`${result.code}: ${result.message}`);
     return 1;
   }
-  const json = `${JSON.stringify(result.definition, null, 2)}\n`;
-  if (parsed.out) {
-    try {
-      await writeFile(parsed.out, json, 'utf8');
-    } catch (error) {
-      console.error(`Cannot write ${parsed.out}: ${error instanceof Error ? error.message : String(error)}`);
-      return 1;
-    }
-  } else {
-    process.stdout.write(json);
-  }
+  if (!(await writeDefinitionOutput(result.definition, parsed.out))) return 1;
   for (const warning of result.warnings) {
     console.error(`warning ${warning.code}${warning.elementId ? ` ${warning.elementId}` : ''}: ${warning.message}`);
   }

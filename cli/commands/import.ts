@@ -3,8 +3,9 @@
  * form of another system (react-jsonschema-form, JSON Forms, DigiWF, Form.io, SurveyJS) into a draft definition
  * (JSON on standard output, or written to --out). The German import report goes to stderr.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeDefinitionOutput } from '../writeDefinitionOutput.ts';
 import { FOREIGN_FORM_KINDS, importForeignForm, type ForeignFormKind } from '../../engine/import/importForeignForm.ts';
 
 export const summary = 'Import a JSON Schema, rjsf, JSON Forms, DigiWF, Form.io or SurveyJS form as a draft definition';
@@ -66,17 +67,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(`${result.code}${result.path ? ` ${result.path}` : ''}: ${result.message}`);
     return 1;
   }
-  const json = `${JSON.stringify(result.definition, null, 2)}\n`;
-  if (parsed.out) {
-    try {
-      await writeFile(parsed.out, json, 'utf8');
-    } catch (error) {
-      console.error(`Cannot write ${parsed.out}: ${error instanceof Error ? error.message : String(error)}`);
-      return 1;
-    }
-  } else {
-    process.stdout.write(json);
-  }
+  if (!(await writeDefinitionOutput(result.definition, parsed.out))) return 1;
   console.error('Importbericht:');
   for (const entry of result.report) console.error(`  ${entry.path || '/'}  ${entry.code}: ${entry.message}`);
   console.error(

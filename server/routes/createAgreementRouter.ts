@@ -1,4 +1,4 @@
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
 import type { AppDeps } from '../AppDeps.ts';
 import { createHttpError } from '../errors.ts';
 import { getStaffContext } from '../middleware/getStaffContext.ts';
@@ -13,13 +13,15 @@ import { getTerminationReport } from '../usecases/getTerminationReport.ts';
 import { getUsageOverview } from '../usecases/getUsageOverview.ts';
 import { getUsageReport } from '../usecases/getUsageReport.ts';
 import { importPopulation } from '../usecases/importPopulation.ts';
-import { isCostYear, parseYear } from '../usecases/isCostYear.ts';
+import { parseYear } from '../usecases/isCostYear.ts';
 import { recordPayment } from '../usecases/recordPayment.ts';
 import { recordTermination } from '../usecases/recordTermination.ts';
 import { replaceInterfaces } from '../usecases/replaceInterfaces.ts';
 import { setServiceCost } from '../usecases/setServiceCost.ts';
 import { withdrawTermination } from '../usecases/withdrawTermination.ts';
+import { asJsonObject } from './asJsonObject.ts';
 import { getPathParam } from './getPathParam.ts';
+import { readYearQuery } from './readYearQuery.ts';
 
 /**
  * The agreement's staff API (mounted at /api/v1/staff): reports, costs, population tables and terminations for
@@ -37,11 +39,11 @@ export function createAgreementRouter(deps: AppDeps): Router {
   const actorOf = (res: Response): string => getStaffContext(res).user.id;
 
   router.get('/reports/costs', ...kreis, async (req, res) => {
-    res.json(await getCostReport(deps.storage, readYear(req)));
+    res.json(await getCostReport(deps.storage, readYearQuery(req)));
   });
 
   router.get('/reports/costs.csv', ...kreis, async (req, res) => {
-    const year = readYear(req);
+    const year = readYearQuery(req);
     const csv = await getCostsCsv(deps.storage, year);
     res.set('Content-Type', 'text/csv; charset=utf-8');
     res.set('Content-Disposition', `attachment; filename="kostenverteilung-${year}.csv"`);
@@ -57,17 +59,17 @@ export function createAgreementRouter(deps: AppDeps): Router {
   });
 
   router.get('/reports/usage', ...kreis, async (req, res) => {
-    res.json(await getUsageOverview(deps.storage, readYear(req)));
+    res.json(await getUsageOverview(deps.storage, readYearQuery(req)));
   });
 
   router.put('/services/:service/costs/:year', ...kreis, ...json, async (req, res) => {
-    const body = asObject(req.body);
+    const body = asJsonObject(req.body);
     const year = parseYear(getPathParam(req, 'year'));
     res.json(await setServiceCost(deps.storage, { service: getPathParam(req, 'service'), year, amountCents: body.amountCents }, actorOf(res), deps.now()));
   });
 
   router.post('/terminations', ...kreis, ...json, async (req, res) => {
-    const body = asObject(req.body);
+    const body = asJsonObject(req.body);
     res.status(201).json(await recordTermination(deps.storage, { tenant: body.tenant, noticeDate: body.noticeDate }, actorOf(res), deps.now()));
   });
 
@@ -82,7 +84,7 @@ export function createAgreementRouter(deps: AppDeps): Router {
   });
 
   router.post('/population/imports', ...kreis, ...json, async (req, res) => {
-    const body = asObject(req.body);
+    const body = asJsonObject(req.body);
     if ((body.format !== 'csv' && body.format !== 'json') || typeof body.content !== 'string') {
       throw createHttpError('INVALID_POPULATION_IMPORT', [
         { pointer: '', message: 'send { "format": "csv" | "json", "content": "<file text>" }' },
@@ -98,15 +100,15 @@ export function createAgreementRouter(deps: AppDeps): Router {
 
   router.put('/interfaces', anyStaff, ...json, async (req, res) => {
     const tenant = getStaffContext(res).user.tenant;
-    res.json({ tenant, interfaces: await replaceInterfaces(deps.storage, tenant, asObject(req.body).interfaces, actorOf(res)) });
+    res.json({ tenant, interfaces: await replaceInterfaces(deps.storage, tenant, asJsonObject(req.body).interfaces, actorOf(res)) });
   });
 
   router.get('/usage', anyStaff, async (req, res) => {
-    res.json(await getUsageReport(deps.storage, getStaffContext(res).user.tenant, readYear(req)));
+    res.json(await getUsageReport(deps.storage, getStaffContext(res).user.tenant, readYearQuery(req)));
   });
 
   router.post('/submissions/:id/payment', anyStaff, ...json, async (req, res) => {
-    const body = asObject(req.body);
+    const body = asJsonObject(req.body);
     const payment = await recordPayment(
       deps.storage,
       getStaffContext(res).user.tenant,
@@ -119,15 +121,4 @@ export function createAgreementRouter(deps: AppDeps): Router {
   });
 
   return router;
-}
-
-function readYear(req: Request): number {
-  const year = parseYear(req.query.year);
-  if (!isCostYear(year)) throw createHttpError('INVALID_QUERY', [{ pointer: '/year', message: 'year must be a four-digit year from 2000 to 2100' }]);
-  return year;
-}
-
-function asObject(body: unknown): Record<string, unknown> {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw createHttpError('INVALID_BODY');
-  return body as Record<string, unknown>;
 }

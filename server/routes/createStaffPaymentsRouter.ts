@@ -1,10 +1,9 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Response } from 'express';
 import type { AppDeps } from '../AppDeps.ts';
 import { createHttpError } from '../errors.ts';
 import { getStaffContext } from '../middleware/getStaffContext.ts';
 import { parseJsonBody } from '../middleware/parseJsonBody.ts';
 import { requireStaff } from '../middleware/requireStaff.ts';
-import { isCostYear, parseYear } from '../usecases/isCostYear.ts';
 import {
   formatPaymentReportCsv,
   getPaymentReport,
@@ -13,7 +12,9 @@ import {
   saveFeeSchedule,
   saveProviderSettings,
 } from '../usecases/payments/staffPayments.ts';
+import { asJsonObject } from './asJsonObject.ts';
 import { getPathParam } from './getPathParam.ts';
+import { readYearQuery } from './readYearQuery.ts';
 
 /**
  * Payments for staff (mounted at /api/v1/staff): the own participant's provider and transaction-cost terms (admin
@@ -33,7 +34,7 @@ export function createStaffPaymentsRouter(deps: AppDeps): Router {
   });
 
   router.put('/payment-provider', admin, ...json, async (req, res) => {
-    res.json(await saveProviderSettings(deps, tenantOf(res), asObject(req.body), actorOf(res)));
+    res.json(await saveProviderSettings(deps, tenantOf(res), asJsonObject(req.body), actorOf(res)));
   });
 
   router.get('/fees', anyStaff, async (_req, res) => {
@@ -57,30 +58,19 @@ export function createStaffPaymentsRouter(deps: AppDeps): Router {
   });
 
   router.post('/submissions/:id/refund', anyStaff, ...json, async (req, res) => {
-    res.json(await refundPayment(deps, tenantOf(res), getPathParam(req, 'id'), asObject(req.body), actorOf(res)));
+    res.json(await refundPayment(deps, tenantOf(res), getPathParam(req, 'id'), asJsonObject(req.body), actorOf(res)));
   });
 
   router.get('/reports/payments', anyStaff, async (req, res) => {
-    res.json(await getPaymentReport(deps, getStaffContext(res).user, readYear(req)));
+    res.json(await getPaymentReport(deps, getStaffContext(res).user, readYearQuery(req)));
   });
 
   router.get('/reports/payments.csv', anyStaff, async (req, res) => {
-    const report = await getPaymentReport(deps, getStaffContext(res).user, readYear(req));
+    const report = await getPaymentReport(deps, getStaffContext(res).user, readYearQuery(req));
     res.set('Content-Type', 'text/csv; charset=utf-8');
     res.set('Content-Disposition', `attachment; filename="zahlungen-${report.year}.csv"`);
     res.send(`\uFEFF${formatPaymentReportCsv(report)}`);
   });
 
   return router;
-}
-
-function readYear(req: Request): number {
-  const year = parseYear(req.query.year);
-  if (!isCostYear(year)) throw createHttpError('INVALID_QUERY', [{ pointer: '/year', message: 'year must be a four-digit year from 2000 to 2100' }]);
-  return year;
-}
-
-function asObject(body: unknown): Record<string, unknown> {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw createHttpError('INVALID_BODY');
-  return body as Record<string, unknown>;
 }

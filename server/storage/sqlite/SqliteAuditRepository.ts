@@ -1,16 +1,7 @@
 import type { AuditEvent, AuditEventInput, AuditQuery, AuditRepository } from '../AuditRepository.ts';
 import { insertAuditEvent } from './insertAuditEvent.ts';
 import type { SqliteDatabase } from './SqliteDatabase.ts';
-
-interface AuditRow {
-  seq: number;
-  at: string;
-  tenant: string | null;
-  actor: string;
-  action: string;
-  subject: string | null;
-  details: string;
-}
+import { toAuditEvent, type AuditRow } from './toAuditEvent.ts';
 
 /** SQLite audit trail (table audit_events). */
 export class SqliteAuditRepository implements AuditRepository {
@@ -30,6 +21,6 @@ export class SqliteAuditRepository implements AuditRepository {
       `SELECT * FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`,
       [...params, Math.min(query.limit ?? 100, 1000)],
     );
-    return rows.map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> }));
+    return rows.map(toAuditEvent);
   }
 }

@@ -1,16 +1,7 @@
 import type { AuditEvent } from '../AuditRepository.ts';
 import type { AuditViewQuery, AuditViewRepository } from '../AuditViewRepository.ts';
 import type { SqliteDatabase } from './SqliteDatabase.ts';
-
-interface AuditRow {
-  seq: number;
-  at: string;
-  tenant: string | null;
-  actor: string;
-  action: string;
-  subject: string | null;
-  details: string;
-}
+import { toAuditEvent, type AuditRow } from './toAuditEvent.ts';
 
 /** SQLite read side of audit_events for the audit view; always restricted to one participant. */
 export class SqliteAuditViewRepository implements AuditViewRepository {
@@ -30,7 +21,7 @@ export class SqliteAuditViewRepository implements AuditViewRepository {
       query.limit,
       query.offset,
     ]);
-    return { total: count?.total ?? 0, events: rows.map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> })) };
+    return { total: count?.total ?? 0, events: rows.map(toAuditEvent) };
   }
 
   async listActions(tenant: string): Promise<string[]> {
