@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadCatalogue } from '../cli/loadCatalogue.ts';
+import { loadCatalogue } from './catalogue/loadCatalogue.ts';
 import { createDraftValidator, createFormValidator, PARTICIPANTS } from '../engine/index.ts';
 import type { AppDeps } from './AppDeps.ts';
 import { ClamdScanner } from './files/ClamdScanner.ts';

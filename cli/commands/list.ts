@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { compare, valid } from 'semver';
 import { lockKey } from '../../engine/index.ts';
-import { loadCatalogue } from '../loadCatalogue.ts';
+import { loadCatalogue } from '../../server/catalogue/loadCatalogue.ts';
 
 export const summary = 'list [--dir DIR] [--json]: services and their versions, published or draft';
 

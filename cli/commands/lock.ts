@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { lockKey, lockValue } from '../../engine/index.ts';
-import { catalogueProblems, formatProblem, loadCatalogue } from '../loadCatalogue.ts';
-import { sha256 } from '../sha256.ts';
+import { catalogueProblems, formatProblem, loadCatalogue } from '../../server/catalogue/loadCatalogue.ts';
+import { sha256 } from '../../server/catalogue/sha256.ts';
 
 export const summary = 'lock [--dir DIR] [id@version ...]: publish versions by adding their hashes to forms.lock.json';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FormDefinition } from '../../engine/index.ts';
 import { generateTypes } from '../../engine/generateTypes.ts';
-import { loadCatalogue } from '../loadCatalogue.ts';
+import { loadCatalogue } from '../../server/catalogue/loadCatalogue.ts';
 
 export const summary = 'types [--dir DIR] [--out DIR] [--check]: write types/<id>/<version>.ts for every form version';
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { lockKey } from '../../engine/index.ts';
-import { catalogueProblems, formatProblem, loadCatalogue } from '../loadCatalogue.ts';
+import { catalogueProblems, formatProblem, loadCatalogue } from '../../server/catalogue/loadCatalogue.ts';
 
 export const summary = 'validate [--dir DIR]: check every definition, the lock and the version bumps (default forms/)';
 

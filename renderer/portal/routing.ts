@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 
-export { parseRoute, portalPaths, type LegalPageKind, type PortalRoute } from './parseRoute.ts';
+export { parseRoute, portalPaths, type LegalPageKind, type PortalRoute } from '../../contract/portalRoutes.ts';
 
 const NAVIGATE_EVENT = 'kf-navigate';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { AnswerNode } from '../../renderer/shared/review/collectAnswers.ts';
+import type { AnswerNode } from '../../engine/review/collectAnswers.ts';
 import { formatFileSize } from '../../engine/index.ts';
 import { convertWoffToSfnt } from './convertWoffToSfnt.ts';
 

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { Router, type Response } from 'express';
-import { parseRoute } from '../../renderer/portal/parseRoute.ts';
-import { getValidatorModulePath } from '../../renderer/shared/validation/validatorModuleContract.ts';
+import { parseRoute } from '../../contract/portalRoutes.ts';
+import { getValidatorModulePath } from '../../contract/validatorModuleContract.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { HttpError } from '../errors.ts';
 import { resolveServedService } from '../usecases/resolveServedService.ts';

@@ -6,7 +6,7 @@ import { schemaParser, type RJSFSchema } from '@rjsf/utils';
 import { germanFormats } from '../../engine/germanFormats.ts';
 import { linearRegExpEngine } from '../../engine/createLinearRegExp.ts';
 import { addUploadKeyword } from '../../engine/uploadField.ts';
-import { VALIDATOR_FORMATS_MODULE } from '../../renderer/shared/validation/validatorModuleContract.ts';
+import { VALIDATOR_FORMATS_MODULE } from '../../contract/validatorModuleContract.ts';
 
 /**
  * Generates the browser validator module of one data schema: ajv standalone code (Ajv 2020-12, all errors,

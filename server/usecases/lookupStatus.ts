@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { STATUS_NAMES } from '../../renderer/staff/submissionStatus.ts';
+import { STATUS_NAMES } from '../../contract/submissionStatus.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { hashSecret } from '../domain/hashSecret.ts';
 import { createHttpError } from '../errors.ts';

@@ -1,8 +1,8 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { createHash } from 'node:crypto';
 import { getParticipant, isDataUrl } from '../../engine/index.ts';
-import { formatDateTime } from '../../renderer/shared/formatDateTime.ts';
-import { collectAnswers } from '../../renderer/shared/review/collectAnswers.ts';
+import { formatDateTime } from '../../engine/formatDateTime.ts';
+import { collectAnswers } from '../../engine/review/collectAnswers.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { createHttpError } from '../errors.ts';
 import { renderApplicationPdf } from '../files/renderApplicationPdf.ts';

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compare } from 'semver';
 import { describe, expect, it } from 'vitest';
-import { catalogueProblems, formatProblem, loadCatalogue } from '../../cli/loadCatalogue.ts';
+import { catalogueProblems, formatProblem, loadCatalogue } from '../../server/catalogue/loadCatalogue.ts';
 import { createFormValidator, type FormDefinition } from '../../engine/index.ts';
 
 /**

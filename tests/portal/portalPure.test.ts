@@ -1,14 +1,14 @@
 import { TranslatableString, type RJSFSchema } from '@rjsf/utils';
 import { describe, expect, it } from 'vitest';
-import { parseRoute } from '../../renderer/portal/parseRoute.ts';
+import { parseRoute } from '../../contract/portalRoutes.ts';
 import { filterCatalogue, listCategories, normalizeSearchText } from '../../renderer/portal/filterCatalogue.ts';
 import type { CatalogueEntry } from '../../renderer/portal/portalApi.ts';
 import { getFieldLabel, toFieldId, toPathSegments } from '../../renderer/shared/kern/fieldLabels.ts';
 import { pruneEmptyObjects } from '../../renderer/shared/kern/pruneEmptyObjects.ts';
 import { translateGerman } from '../../renderer/shared/kern/translateGerman.ts';
-import { collectAnswers, formatAnswer, NO_ANSWER } from '../../renderer/shared/review/collectAnswers.ts';
+import { collectAnswers, formatAnswer, NO_ANSWER } from '../../engine/review/collectAnswers.ts';
 import { formatAnswersText } from '../../renderer/shared/review/formatAnswersText.ts';
-import { getDataUrlFileName } from '../../renderer/shared/review/getDataUrlFileName.ts';
+import { getDataUrlFileName } from '../../engine/review/getDataUrlFileName.ts';
 import { createResumeCode } from '../../server/usecases/createResumeCode.ts';
 import { hashResumeCode } from '../../server/usecases/hashResumeCode.ts';
 

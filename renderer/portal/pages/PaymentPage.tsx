@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatEuro } from '../../../engine/payments/formatEuro.ts';
-import { formatDateTime } from '../../shared/formatDateTime.ts';
+import { formatDateTime } from '../../../engine/formatDateTime.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Link } from '../components/Link.tsx';
 import { Loading } from '../components/Loading.tsx';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { formatDateTime } from '../../shared/formatDateTime.ts';
+import { formatDateTime } from '../../../engine/formatDateTime.ts';
 import { Alert } from '../components/Alert.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { downloadBlob } from '../downloadSummary.ts';

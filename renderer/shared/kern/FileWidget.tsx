@@ -4,7 +4,7 @@ import type { WidgetProps } from '@rjsf/utils';
 import { useFileWidgetProps } from '@rjsf/utils';
 import { describedBy } from './describedBy.ts';
 import { usePendingInputs } from './PendingInputs.tsx';
-import { getDataUrlFileName } from '../review/getDataUrlFileName.ts';
+import { getDataUrlFileName } from '../../../engine/review/getDataUrlFileName.ts';
 
 /** File upload (data-url strings); lists the chosen files by name with a button to remove each. */
 export function FileWidget(props: WidgetProps) {

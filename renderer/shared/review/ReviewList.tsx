@@ -1,4 +1,4 @@
-import type { AnswerNode } from './collectAnswers.ts';
+import type { AnswerNode } from '../../../engine/review/collectAnswers.ts';
 
 function Nodes({ nodes, level }: { nodes: readonly AnswerNode[]; level: number }) {
   const values = nodes.filter((node): node is Extract<AnswerNode, { kind: 'value' }> => node.kind === 'value');

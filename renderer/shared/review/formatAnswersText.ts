@@ -1,4 +1,4 @@
-import type { AnswerNode } from './collectAnswers.ts';
+import type { AnswerNode } from '../../../engine/review/collectAnswers.ts';
 
 /** The answers as indented plain text lines ("Vorname: Erika"), for the downloadable summary. */
 export function formatAnswersText(nodes: readonly AnswerNode[], indent = ''): string {

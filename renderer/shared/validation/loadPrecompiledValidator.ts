@@ -3,7 +3,7 @@ import createPrecompiledValidator from '@rjsf/validator-ajv8/lib/createPrecompil
 import type { ValidatorFunctions } from '@rjsf/validator-ajv8/lib/types.js';
 import { localizeGerman } from './localizeGerman.ts';
 import { VALIDATOR_RUNTIME } from './validatorRuntime.ts';
-import { getValidatorModulePath } from './validatorModuleContract.ts';
+import { getValidatorModulePath } from '../../../contract/validatorModuleContract.ts';
 import { importValidatorModule } from './importValidatorModule.ts';
 
 type ValidatorModuleFactory = (require: (name: string) => unknown) => ValidatorFunctions;

@@ -3,7 +3,7 @@ import * as ucs2lengthModule from 'ajv/dist/runtime/ucs2length.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { germanFormats } from '../../../engine/germanFormats.ts';
 import { createLinearRegExp, LINEAR_REGEXP_MODULE } from '../../../engine/createLinearRegExp.ts';
-import { VALIDATOR_FORMATS_MODULE } from './validatorModuleContract.ts';
+import { VALIDATOR_FORMATS_MODULE } from '../../../contract/validatorModuleContract.ts';
 
 /**
  * The default export of a CommonJS module, however the bundler or Node wrapped it (namespace -> module.exports ->

@@ -13,7 +13,7 @@ import { STAFF_BASE } from '../navigation.ts';
 import type { CatalogueEntry } from '../staffTypes.ts';
 import { formatEuro } from '../../../engine/payments/formatEuro.ts';
 import type { SubmissionPayment } from '../../../server/storage/PaymentRepository.ts';
-import { STATUS_NAMES, type SubmissionStatus, type SubmissionSummary } from '../submissionStatus.ts';
+import { STATUS_NAMES, type SubmissionStatus, type SubmissionSummary } from '../../../contract/submissionStatus.ts';
 
 interface Filters {
   service: string;

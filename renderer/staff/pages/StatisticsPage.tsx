@@ -7,7 +7,7 @@ import { SelectField } from '../components/SelectField.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useApi } from '../components/useApi.ts';
 import { useSession } from '../session.ts';
-import { STATUS_NAMES, type SubmissionStatus } from '../submissionStatus.ts';
+import { STATUS_NAMES, type SubmissionStatus } from '../../../contract/submissionStatus.ts';
 
 type Counts = Record<SubmissionStatus, number>;
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-import { collectAnswers } from '../../shared/review/collectAnswers.ts';
+import { collectAnswers } from '../../../engine/review/collectAnswers.ts';
 import { ReviewList } from '../../shared/review/ReviewList.tsx';
 import { ApiError, staffApi } from '../api/staffApi.ts';
 import { Alert } from '../components/Alert.tsx';
@@ -15,7 +15,7 @@ import { useApi } from '../components/useApi.ts';
 import { formatDateTime } from '../formatting.ts';
 import { formatFileSize } from '../../../engine/formatFileSize.ts';
 import { STAFF_BASE } from '../navigation.ts';
-import { NEXT_STATUSES, STATUS_NAMES, type SubmissionStatus, type SubmissionSummary } from '../submissionStatus.ts';
+import { NEXT_STATUSES, STATUS_NAMES, type SubmissionStatus, type SubmissionSummary } from '../../../contract/submissionStatus.ts';
 
 interface Attachment {
   id: string;

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkCatalogue, type CatalogueFile, type CatalogueProblem } from '../engine/index.ts';
+import { checkCatalogue, type CatalogueFile, type CatalogueProblem } from '../../engine/index.ts';
 import { sha256 } from './sha256.ts';
 
 export interface LoadedCatalogue {

@@ -1,6 +1,6 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { formatDateTime } from '../formatDateTime.ts';
-import { formatFileSize } from '../../../engine/formatFileSize.ts';
+import { formatFileSize } from '../formatFileSize.ts';
 import { getDataUrlFileName } from './getDataUrlFileName.ts';
 
 /** One line or one group of the answer summary (review page, confirmation, download, staff inbox). */
