@@ -1,15 +1,17 @@
-import type { LegalPagesView } from '../../server/usecases/legalPages.ts';
-import type { ParticipantStatus } from '../../server/usecases/getParticipantStatus.ts';
-import type { ServedDefinition } from '../../server/usecases/getServedDefinition.ts';
-import type { OfferedService } from '../../server/usecases/listOfferedServices.ts';
-import type { ResumedDraft } from '../../server/usecases/resumeDraft.ts';
-import type { SavedDraft } from '../../server/usecases/saveDraft.ts';
-import type { SubmissionReceipt } from '../../server/usecases/submitForm.ts';
-import type { PublicStatus } from '../../server/usecases/lookupStatus.ts';
-import type { UploadReceipt } from '../../server/usecases/storeUpload.ts';
-import type { PaymentState } from '../../server/usecases/payments/confirmPayment.ts';
-import type { FeeInfo } from '../../server/usecases/payments/getFeeInfo.ts';
-import type { StartedPayment } from '../../server/usecases/payments/startPayment.ts';
+import type {
+  FeeInfo,
+  LegalPagesView,
+  OfferedService,
+  ParticipantStatus,
+  PaymentState,
+  PublicStatus,
+  ResumedDraft,
+  SavedDraft,
+  ServedDefinition,
+  StartedPayment,
+  SubmissionReceipt,
+  UploadReceipt,
+} from '../../contract/portalApi.ts';
 
 /** One service in a participant's catalogue (GET /api/v1/tenants/{tenant}/services). */
 export type CatalogueEntry = OfferedService;

@@ -1,15 +1,5 @@
-/** A service's draft as kept on the server: one draft per service, shared by all editors. */
-export interface EditorDraft {
-  serviceId: string;
-  /** The draft definition (JSON), possibly invalid while being edited. */
-  definition: Record<string, unknown>;
-  /** Incremented by every save; a save names the revision it was based on (optimistic concurrency). */
-  revision: number;
-  /** The published version the draft was started from; null for a new service. */
-  baseVersion: string | null;
-  updatedAt: string;
-  updatedBy: string;
-}
+import type { EditorDraft } from '../../contract/staffApi.ts';
+export type { EditorDraft } from '../../contract/staffApi.ts';
 
 /** Drafts of the visual editor. */
 export interface EditorDraftRepository {

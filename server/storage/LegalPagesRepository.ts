@@ -1,18 +1,5 @@
-/**
- * The legal pages of a participant's portal, each in the safe text format (engine/safeText.ts): Impressum,
- * Datenschutzerklärung in parts (controller, data protection officer, rights, supervisory authority, further notes)
- * and contact.
- */
-export interface LegalPages {
-  impressum: string;
-  privacyController: string;
-  privacyOfficer: string;
-  privacyRights: string;
-  privacySupervisory: string;
-  /** Further notes of the Datenschutzerklärung (hosting, logs, cookies …); optional. */
-  privacyMore: string;
-  contact: string;
-}
+import type { LegalPages } from '../../contract/portalApi.ts';
+export type { LegalPages } from '../../contract/portalApi.ts';
 
 export interface StoredLegalPages extends LegalPages {
   updatedAt: string;

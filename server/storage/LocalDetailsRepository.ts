@@ -1,16 +1,5 @@
-/** A participant's own details for one service, shown on its portal's service page. */
-export interface LocalDetails {
-  office: string;
-  contact: string;
-  phone: string;
-  email: string;
-  notificationEmail: string;
-  openingHours: string;
-  /** Postal address of the responsible office (street, postcode and town; line breaks kept). */
-  address: string;
-  /** Local fee amounts by the key of a fee in the definition's serviceInfo.fees (German text, e.g. '30,00 Euro'). */
-  feeAmounts: Record<string, string>;
-}
+import type { LocalDetails } from '../../contract/staffApi.ts';
+export type { LocalDetails } from '../../contract/staffApi.ts';
 
 /** Local details per participant and service. */
 export interface LocalDetailsRepository {

@@ -1,5 +1,7 @@
 import type { FeeSchedule } from '../../engine/index.ts';
 import type { AuditEventInput } from './AuditRepository.ts';
+import type { SubmissionPayment, PaymentReportRow } from '../../contract/staffApi.ts';
+export type { SubmissionPayment, PaymentReportRow } from '../../contract/staffApi.ts';
 
 export type ProviderKind = 'xbezahldienste';
 
@@ -41,31 +43,6 @@ export interface PendingPayment {
   createdAt: string;
   updatedAt: string;
   expiresAt: string;
-}
-
-/** What staff see of the payment a submission carried. */
-export interface SubmissionPayment {
-  submissionId: string;
-  amountCents: number;
-  provider: string;
-  providerReference: string | undefined;
-  transactionId: string | undefined;
-  paidAt: string;
-  transactionCostCents: number;
-  state: 'bezahlt' | 'erstattet';
-  refundedAt: string | undefined;
-  refundReason: string | undefined;
-  refundSent: boolean;
-}
-
-/** One row of the payments report: a participant's payments of one service in a year, never split. */
-export interface PaymentReportRow {
-  tenant: string;
-  service: string;
-  count: number;
-  amountCents: number;
-  transactionCostCents: number;
-  refundedCount: number;
 }
 
 export interface ConfirmedPayment {

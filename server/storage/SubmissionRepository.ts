@@ -1,6 +1,6 @@
+import type { SubmissionStatus } from '../../contract/submissionStatus.ts';
 import type { AuditEventInput } from './AuditRepository.ts';
-
-export type SubmissionStatus = 'eingegangen' | 'in_bearbeitung' | 'abgeschlossen' | 'abgelehnt';
+export type { SubmissionStatus } from '../../contract/submissionStatus.ts';
 
 export interface Submission {
   id: string;

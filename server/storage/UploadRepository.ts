@@ -1,5 +1,5 @@
-/** Virus scan state of an upload: 'clean' (scanned, nothing found) or 'unchecked' (no scanner: "nicht geprüft"). */
-export type ScanState = 'clean' | 'unchecked';
+import type { ScanState } from '../../contract/portalApi.ts';
+export type { ScanState } from '../../contract/portalApi.ts';
 
 /** One uploaded file (its bytes live in the blob store under `blobKey`). */
 export interface Upload {

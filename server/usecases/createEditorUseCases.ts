@@ -8,7 +8,6 @@ import {
   requiredBump,
   todayInGermany,
   type DefinitionChange,
-  type DefinitionProblem,
   type FormDefinition,
 } from '../../engine/index.ts';
 import { describeChangeInGerman, describeChangeKindInGerman, describeProblemInGerman } from '../../engine/german/index.ts';
@@ -17,45 +16,12 @@ import type { EditorDraft, EditorDraftRepository } from '../storage/EditorDraftR
 import type { Storage } from '../storage/Storage.ts';
 import type { StaffUser } from '../storage/UserRepository.ts';
 import { assertKreisEditor, KREIS_TENANT } from './assertKreisEditor.ts';
+import type { DraftSummary, ServiceSummary, DefinitionCheck } from '../../contract/staffApi.ts';
+export type { VersionSummary, DraftSummary, ServiceSummary, DefinitionCheck } from '../../contract/staffApi.ts';
 
 export interface EditorDeps {
   storage: Pick<Storage, 'formVersions' | 'audit'> & { editorDrafts: EditorDraftRepository };
   now: () => Date;
-}
-
-export interface VersionSummary {
-  version: string;
-  publishedAt: string;
-  changelog: { date: string; summary: string };
-}
-
-export interface DraftSummary {
-  version: string | null;
-  revision: number;
-  baseVersion: string | null;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-export interface ServiceSummary {
-  id: string;
-  title: string;
-  lead: unknown;
-  latestVersion: string | null;
-  versions: VersionSummary[];
-  draft: DraftSummary | null;
-}
-
-/** Result of checking a definition: its problems and, against the latest published version, the changes. */
-export interface DefinitionCheck {
-  problems: DefinitionProblem[];
-  previousVersion: string | null;
-  changes: DefinitionChange[];
-  requiredBump: 'major' | 'minor' | 'patch' | null;
-  /** Problems of the chosen version number (not greater than all published, bump too small). */
-  versionProblems: DefinitionProblem[];
-  /** The smallest version the changes allow. */
-  suggestedVersion: string | null;
 }
 
 const SERVICE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -5,36 +5,13 @@ import type { LegalPagesRepository } from '../storage/LegalPagesRepository.ts';
 import type { LocalDetails, LocalDetailsRepository } from '../storage/LocalDetailsRepository.ts';
 import type { Storage } from '../storage/Storage.ts';
 import type { StaffUser } from '../storage/UserRepository.ts';
-import type { VersionSummary } from './createEditorUseCases.ts';
-import { getEnableChecklist, type EnableChecklist } from './getEnableChecklist.ts';
+import { getEnableChecklist } from './getEnableChecklist.ts';
+import type { CatalogueVersion, CatalogueEntry } from '../../contract/staffApi.ts';
+export type { CatalogueVersion, CatalogueEntry } from '../../contract/staffApi.ts';
 
 export interface OfferingDeps {
   storage: Pick<Storage, 'formVersions' | 'enablements' | 'audit'> & { localDetails: LocalDetailsRepository; legalPages: LegalPagesRepository };
   now: () => Date;
-}
-
-/** A published version as the catalogue lists it (the same shape as the editor's version summary). */
-export type CatalogueVersion = VersionSummary;
-
-export interface CatalogueEntry {
-  id: string;
-  title: string;
-  description: string;
-  category: string | null;
-  lead: FormDefinition['lead'];
-  latestVersion: string;
-  versions: CatalogueVersion[];
-  /** Participants that serve a version of the service today. */
-  offeredBy: string[];
-  /** The user's own participant's enablement and the version it serves. */
-  own: { enabled: boolean; versionPolicy: string; agreedOn: string; servedVersion: string | null } | null;
-  /** The newest version of a major beyond the own policy, when there is one. */
-  newerMajor: CatalogueVersion | null;
-  local: LocalDetails | null;
-  /** The fees of the version the checklist is for (served, else latest); fees without amount need a local one. */
-  fees: { key: string; label: string; amount: string | null }[];
-  /** What is still missing before the participant may switch the service on (for the served, else the latest version). */
-  checklist: EnableChecklist;
 }
 
 const LOCAL_FIELDS: readonly { key: Exclude<keyof LocalDetails, 'feeAmounts'>; max: number; email?: boolean; label: string }[] = [

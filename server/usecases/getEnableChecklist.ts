@@ -2,19 +2,8 @@ import type { FormDefinition } from '../../engine/index.ts';
 import type { LocalDetails } from '../storage/LocalDetailsRepository.ts';
 import type { Storage } from '../storage/Storage.ts';
 import { listMissingLegalParts } from './legalPages.ts';
-
-/** One point of the enable checklist, with a German label. */
-export interface ChecklistItem {
-  key: string;
-  label: string;
-  done: boolean;
-}
-
-/** What must exist before a participant may switch a service on (like a publish checklist). */
-export interface EnableChecklist {
-  complete: boolean;
-  items: ChecklistItem[];
-}
+import type { ChecklistItem, EnableChecklist } from '../../contract/staffApi.ts';
+export type { ChecklistItem, EnableChecklist } from '../../contract/staffApi.ts';
 
 const LOCAL_ITEMS: readonly { key: keyof LocalDetails & string; label: string }[] = [
   { key: 'office', label: 'Zuständige Stelle' },

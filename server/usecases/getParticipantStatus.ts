@@ -1,15 +1,8 @@
 import { createTerminationMessage, isAcceptingSubmissions } from '../../engine/agreement/index.ts';
 import { getParticipant, todayInGermany } from '../../engine/index.ts';
 import type { Storage } from '../storage/Storage.ts';
-
-/** Whether a participant's portal takes new submissions, for the public tenant and service responses. */
-export interface ParticipantStatus {
-  acceptsSubmissions: boolean;
-  /** The participant's end date after a termination notice (§ 3 (3)), else null. */
-  endsOn: string | null;
-  /** German notice for citizens once the portal takes no submissions, else null. */
-  closedMessage: string | null;
-}
+import type { ParticipantStatus } from '../../contract/portalApi.ts';
+export type { ParticipantStatus } from '../../contract/portalApi.ts';
 
 /**
  * The submission status of a participant on the German calendar day of `now`: after its end date its portal

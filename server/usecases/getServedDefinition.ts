@@ -1,26 +1,9 @@
-import type { FormDefinition } from '../../engine/index.ts';
 import type { AppDeps } from '../AppDeps.ts';
-import { getParticipantStatus, type ParticipantStatus } from './getParticipantStatus.ts';
-import { getPublicLocalDetails, type PublicLocalDetails } from './getPublicLocalDetails.ts';
+import { getParticipantStatus } from './getParticipantStatus.ts';
+import { getPublicLocalDetails } from './getPublicLocalDetails.ts';
 import { resolveServedService } from './resolveServedService.ts';
-
-/** A fee as the citizen sees it: the participant's local amount, else the Kreis' default, else null (not yet known). */
-export interface ServedFee {
-  key: string;
-  label: string;
-  amount: string | null;
-  note: string | null;
-}
-
-export type ServedDefinition = Omit<FormDefinition, '$schema' | 'source'> & {
-  tenant: { slug: string; name: string; portalName: string };
-  /** The participant's own details for this service (office, address, contact, opening hours), null when none. */
-  local: PublicLocalDetails | null;
-  /** The fees with the participant's local amounts applied. */
-  fees: ServedFee[];
-  /** The Art. 13 GDPR facts from the participant's Datenschutzerklärung (safe text), null while it has none. */
-  privacyNotice: { controller: string; officer: string } | null;
-} & ParticipantStatus;
+import type { ServedDefinition } from '../../contract/portalApi.ts';
+export type { ServedFee, ServedDefinition } from '../../contract/portalApi.ts';
 
 /** The definition a participant serves for a service (without internal source notes), with the participant's names. */
 export async function getServedDefinition(deps: AppDeps, tenant: string, service: string): Promise<ServedDefinition> {

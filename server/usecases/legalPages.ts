@@ -3,6 +3,8 @@ import type { AppDeps } from '../AppDeps.ts';
 import { createHttpError, type ErrorDetail } from '../errors.ts';
 import type { LegalPages, LegalPagesRepository, StoredLegalPages } from '../storage/LegalPagesRepository.ts';
 import type { StaffUser } from '../storage/UserRepository.ts';
+import type { LegalPagesView } from '../../contract/portalApi.ts';
+export type { LegalPagesView } from '../../contract/portalApi.ts';
 
 /** The fields of the legal pages, their German labels and whether a portal needs them. */
 export const LEGAL_PAGE_FIELDS: readonly { key: keyof LegalPages; label: string; required: boolean; max: number }[] = [
@@ -16,12 +18,6 @@ export const LEGAL_PAGE_FIELDS: readonly { key: keyof LegalPages; label: string;
 ];
 
 const EMPTY: LegalPages = { impressum: '', privacyController: '', privacyOfficer: '', privacyRights: '', privacySupervisory: '', privacyMore: '', contact: '' };
-
-/** The legal pages as a participant's admin and its portal see them; `missing` lists German labels of empty required parts. */
-export interface LegalPagesView extends LegalPages {
-  missing: string[];
-  updatedAt: string | null;
-}
 
 /** German labels of the required parts a participant has not written yet (all of them when it has no pages). */
 export function listMissingLegalParts(pages: LegalPages | undefined): string[] {

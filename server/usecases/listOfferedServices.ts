@@ -1,17 +1,8 @@
-import { resolveServedVersion, type Lead } from '../../engine/index.ts';
+import { resolveServedVersion } from '../../engine/index.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { createHttpError } from '../errors.ts';
-
-export interface OfferedService {
-  id: string;
-  version: string;
-  title: string;
-  description: string;
-  category: string | null;
-  keywords: string[];
-  leikaKey: string | null;
-  lead: Lead;
-}
+import type { OfferedService } from '../../contract/portalApi.ts';
+export type { OfferedService } from '../../contract/portalApi.ts';
 
 /** The services a participant offers now, each with the version it serves; 404 TENANT_NOT_FOUND for an unknown slug. */
 export async function listOfferedServices(deps: AppDeps, tenant: string): Promise<OfferedService[]> {

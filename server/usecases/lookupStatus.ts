@@ -5,16 +5,8 @@ import { hashSecret } from '../domain/hashSecret.ts';
 import { createHttpError } from '../errors.ts';
 import type { Submission, SubmissionStatus } from '../storage/SubmissionRepository.ts';
 import { normalizeStatusCode } from './createStatusCode.ts';
-
-/** What a citizen sees of an application: no personal data, only its status and history. */
-export interface PublicStatus {
-  reference: string;
-  serviceTitle: string;
-  receivedAt: string;
-  status: SubmissionStatus;
-  statusName: string;
-  history: { at: string; status: SubmissionStatus; statusName: string }[];
-}
+import type { PublicStatus } from '../../contract/portalApi.ts';
+export type { PublicStatus } from '../../contract/portalApi.ts';
 
 const REFERENCE = /^[A-Z]{2,6}-[0-9]{4}-[0-9]{6}$/;
 const CODE = /^[A-Z2-9]{16}$/;

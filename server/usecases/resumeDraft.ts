@@ -4,17 +4,8 @@ import { createHttpError } from '../errors.ts';
 import { carryOverDraftData, getTitleAtPointer } from './carryOverDraftData.ts';
 import { hashResumeCode } from './hashResumeCode.ts';
 import { resolveServedService } from './resolveServedService.ts';
-
-export interface ResumedDraft {
-  service: string;
-  /** The version to fill in now (the one the participant serves). */
-  version: string;
-  data: Record<string, unknown>;
-  /** Set when the draft was saved under an older compatible version and carried over. */
-  migratedFrom?: string;
-  /** German titles of answers that were dropped on the way (the new version no longer asks for them). */
-  droppedFields?: string[];
-}
+import type { ResumedDraft } from '../../contract/portalApi.ts';
+export type { ResumedDraft } from '../../contract/portalApi.ts';
 
 /**
  * Resumes a draft by its code (sent in the body, never in a URL). Unknown, expired or another participant's code:

@@ -3,16 +3,12 @@ import { createHttpError } from '../errors.ts';
 import { createResumeCode } from './createResumeCode.ts';
 import { hashResumeCode } from './hashResumeCode.ts';
 import { resolveServedService } from './resolveServedService.ts';
+import type { SavedDraft } from '../../contract/portalApi.ts';
+export type { SavedDraft } from '../../contract/portalApi.ts';
 
 /** Days a saved draft can be resumed. */
 export const DRAFT_TTL_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export interface SavedDraft {
-  /** The resume code; shown to the citizen once, stored only as a hash. */
-  code: string;
-  expiresAt: string;
-}
 
 /**
  * Saves a citizen's unfinished answers (no account): pinned to the version the participant serves now, kept

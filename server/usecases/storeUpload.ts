@@ -7,17 +7,8 @@ import type { ScanState } from '../storage/UploadRepository.ts';
 import { describeUploadTypes, formatFileSize } from '../../engine/index.ts';
 import { hashSecret } from '../domain/hashSecret.ts';
 import type { UploadTarget } from './prepareUpload.ts';
-
-/** The 201 answer to an upload: the opaque token (shown once) and what the server learned about the file. */
-export interface UploadReceipt {
-  token: string;
-  name: string;
-  type: string;
-  size: number;
-  sha256: string;
-  scan: ScanState;
-  expiresAt: string;
-}
+import type { UploadReceipt } from '../../contract/portalApi.ts';
+export type { UploadReceipt } from '../../contract/portalApi.ts';
 
 /** Bytes looked at to recognise the file type (ZIP-based formats need more than the first few). */
 const SNIFF_BYTES = 64 * 1024;

@@ -11,6 +11,8 @@ import { createStatusCode, normalizeStatusCode } from './createStatusCode.ts';
 import { getYearInGermany } from './getYearInGermany.ts';
 import { amountDueOnline, getOnlineFee } from './payments/getOnlineFee.ts';
 import { resolveServedService, type ServedService } from './resolveServedService.ts';
+import type { SubmissionReceipt } from '../../contract/portalApi.ts';
+export type { SubmissionReceipt } from '../../contract/portalApi.ts';
 
 export interface SubmitFormInput {
   /** The served service when the route resolved it already (parseSubmissionBody); resolved here otherwise. */
@@ -21,16 +23,6 @@ export interface SubmitFormInput {
   idempotencyKey?: string | undefined;
   /** Set only by the payment confirmation: the online payment of this chargeable application is confirmed. */
   paidOnline?: boolean;
-}
-
-/** The 201 answer to a submission. */
-export interface SubmissionReceipt {
-  id: string;
-  reference: string;
-  version: string;
-  receivedAt: string;
-  /** The citizen's status code for the status page (stored only hashed). */
-  statusCode: string;
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{16,255}$/;

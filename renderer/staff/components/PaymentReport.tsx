@@ -1,6 +1,6 @@
 import { formatEuro } from '../../../engine/payments/formatEuro.ts';
 import { getParticipant } from '../../../engine/participants.ts';
-import type { PaymentReport as PaymentReportData } from '../../../server/usecases/payments/staffPayments.ts';
+import type { PaymentReport as PaymentReportData } from '../../../contract/staffApi.ts';
 import { DataTable } from './DataTable.tsx';
 import { LoadState } from './LoadState.tsx';
 import { useApi } from './useApi.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { formatEuro } from '../../../engine/payments/formatEuro.ts';
-import type { SubmissionPayment } from '../../../server/storage/PaymentRepository.ts';
+import type { SubmissionPayment } from '../../../contract/staffApi.ts';
 import { ApiError, staffApi } from '../api/staffApi.ts';
 import { formatDateTime } from '../formatting.ts';
 import { Alert } from './Alert.tsx';

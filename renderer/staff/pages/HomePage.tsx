@@ -1,4 +1,4 @@
-import type { LegalPagesView } from '../../../server/usecases/legalPages.ts';
+import type { LegalPagesView } from '../../../contract/portalApi.ts';
 import { Link } from '../components/Link.tsx';
 import { useApi } from '../components/useApi.ts';
 import { STAFF_BASE } from '../navigation.ts';

@@ -12,7 +12,7 @@ import { formatDateTime } from '../formatting.ts';
 import { STAFF_BASE } from '../navigation.ts';
 import type { CatalogueEntry } from '../staffTypes.ts';
 import { formatEuro } from '../../../engine/payments/formatEuro.ts';
-import type { SubmissionPayment } from '../../../server/storage/PaymentRepository.ts';
+import type { SubmissionPayment } from '../../../contract/staffApi.ts';
 import { STATUS_NAMES, type SubmissionStatus, type SubmissionSummary } from '../../../contract/submissionStatus.ts';
 
 interface Filters {

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { LegalPagesView } from '../../../server/usecases/legalPages.ts';
+import type { LegalPagesView } from '../../../contract/portalApi.ts';
 import { SafeText } from '../../shared/SafeText.tsx';
 import { ApiError, staffApi } from '../api/staffApi.ts';
 import { Alert } from '../components/Alert.tsx';

@@ -6,23 +6,8 @@ import type { PendingPayment } from '../../storage/PaymentRepository.ts';
 import { submitForm } from '../submitForm.ts';
 import { getPaymentProvider } from './getPaymentProvider.ts';
 import { assertPaymentSignature } from './signPayment.ts';
-
-/** What the citizen's portal learns about a payment (its answers only when it returns to the review). */
-export interface PaymentState {
-  paymentId: string;
-  tenant: string;
-  service: string;
-  status: 'offen' | 'bezahlt' | 'abgebrochen' | 'fehlgeschlagen' | 'abgelaufen';
-  amountCents: number;
-  expiresAt: string;
-  reference?: string;
-  submissionId?: string;
-  providerReference?: string;
-  /** Only while open: the provider's paypage, to continue paying. */
-  paypageUrl?: string;
-  /** Only after a cancelled or failed payment, so the review shows the answers again. */
-  data?: unknown;
-}
+import type { PaymentState } from '../../../contract/portalApi.ts';
+export type { PaymentState } from '../../../contract/portalApi.ts';
 
 /**
  * The provider's confirmation (the citizen's return to the signed redirect address, or the portal asking again):

@@ -1,19 +1,8 @@
 import type { AppDeps } from '../../AppDeps.ts';
 import { resolveServedService } from '../resolveServedService.ts';
 import { getOnlineFee } from './getOnlineFee.ts';
-
-/** What the portal shows about a service's fee at a participant (service page and review). Amounts in cents. */
-export interface FeeInfo {
-  chargeable: boolean;
-  /** True when the fee is paid online before the application is received. */
-  online: boolean;
-  basis?: 'fixed' | 'perItem' | 'byOption';
-  pointer?: string;
-  label?: string;
-  baseCents?: number;
-  unitCents?: number;
-  optionCents?: Record<string, number>;
-}
+import type { FeeInfo } from '../../../contract/portalApi.ts';
+export type { FeeInfo } from '../../../contract/portalApi.ts';
 
 export async function getFeeInfo(deps: AppDeps, tenant: string, service: string): Promise<FeeInfo> {
   const { formVersion } = await resolveServedService(deps, tenant, service);

@@ -2,10 +2,12 @@ import { formatCsv } from '../../../engine/agreement/formatCsv.ts';
 import { isValidFeeSchedule, type FeeSchedule } from '../../../engine/index.ts';
 import type { AppDeps } from '../../AppDeps.ts';
 import { createHttpError, type ErrorDetail } from '../../errors.ts';
-import type { PaymentReportRow, ProviderConfig, SubmissionPayment } from '../../storage/PaymentRepository.ts';
+import type { ProviderConfig, SubmissionPayment } from '../../storage/PaymentRepository.ts';
 import type { StaffUser } from '../../storage/UserRepository.ts';
 import { KREIS_TENANT } from '../assertKreisEditor.ts';
 import { getPaymentProvider } from './getPaymentProvider.ts';
+import type { PaymentReport } from '../../../contract/staffApi.ts';
+export type { PaymentReport } from '../../../contract/staffApi.ts';
 
 /** Provider settings as answered to staff: the client secret is write-only. */
 export type ProviderSettings = Omit<ProviderConfig, 'clientSecret'> & { hasClientSecret: true };
@@ -109,13 +111,6 @@ export async function refundPayment(deps: AppDeps, tenant: string, submissionId:
   if (outcome === 'not-found') throw createHttpError('SUBMISSION_NOT_FOUND');
   if (outcome === 'already') throw createHttpError('PAYMENT_ALREADY_REFUNDED');
   return (await deps.storage.payments.listForSubmissions(tenant, [submissionId])).get(submissionId)!;
-}
-
-export interface PaymentReport {
-  year: number;
-  /** 'all' for the Kreis' editors and admins, otherwise the own participant. */
-  scope: string;
-  rows: PaymentReportRow[];
 }
 
 /**

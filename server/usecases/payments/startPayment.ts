@@ -7,6 +7,8 @@ import { resolveServedService } from '../resolveServedService.ts';
 import { amountDueOnline, getOnlineFee } from './getOnlineFee.ts';
 import { getPaymentProvider } from './getPaymentProvider.ts';
 import { signPayment } from './signPayment.ts';
+import type { StartedPayment } from '../../../contract/portalApi.ts';
+export type { StartedPayment } from '../../../contract/portalApi.ts';
 
 /** How long a pending payment waits for its confirmation before it expires (answers are then discarded). */
 export const PENDING_PAYMENT_TTL_MS = 60 * 60 * 1000;
@@ -17,15 +19,6 @@ export interface StartPaymentInput {
   body: unknown;
   /** Origin of this server as the citizen reaches it (for the signed return address), e.g. 'https://portal.example'. */
   origin: string;
-}
-
-/** The 201 answer: where to send the citizen, and the token to read the payment's state later. */
-export interface StartedPayment {
-  paymentId: string;
-  token: string;
-  amountCents: number;
-  paypageUrl: string;
-  expiresAt: string;
 }
 
 /**
