@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { isParticipantSlug, PARTICIPANTS } from '../../engine/index.ts';
-import { hashPassword } from '../../server/auth/hashPassword.ts';
-import { loadConfig } from '../../server/loadConfig.ts';
-import { createSqliteStorage } from '../../server/storage/sqlite/createSqliteStorage.ts';
 import type { StaffRole } from '../../server/storage/UserRepository.ts';
+import { createStaffUser } from '../../server/usecases/createStaffUser.ts';
+import { withStorage } from '../agreement/withStorage.ts';
 
 export const summary = 'Create a staff user: --tenant <slug> --email <address> --role staff|editor|admin (password from KREISFORM_PASSWORD or stdin)';
 
@@ -14,7 +11,8 @@ const MIN_PASSWORD_LENGTH = 12;
 
 /**
  * Creates a staff user in DATA_DIR/kreisform.sqlite (migrating a new database first). The password comes from the
- * environment variable KREISFORM_PASSWORD or the first line of stdin; there is no default password.
+ * environment variable KREISFORM_PASSWORD or the first line of stdin; there is no default password. The rows are
+ * written by the createStaffUser use case (user and audit event in one transaction).
  */
 export async function run(args: string[]): Promise<number> {
   const options = parseOptions(args);
@@ -27,29 +25,11 @@ export async function run(args: string[]): Promise<number> {
     console.error(`create-user: the password (KREISFORM_PASSWORD or stdin) must have at least ${MIN_PASSWORD_LENGTH} characters.`);
     return 2;
   }
-  const config = loadConfig();
-  const storage = await createSqliteStorage(join(config.dataDir, 'kreisform.sqlite'));
-  try {
-    await storage.participants.seed(PARTICIPANTS);
-    const user = {
-      id: randomUUID(),
-      tenant: options.tenant,
-      email: options.email,
-      role: options.role,
-      disabled: false,
-      createdAt: new Date().toISOString(),
-      passwordHash: await hashPassword(password),
-    };
-    if ((await storage.users.create(user)) === 'exists') {
-      console.error(`create-user: a user with this e-mail address already exists.`);
-      return 1;
-    }
-    await storage.audit.append({ tenant: user.tenant, actor: 'cli', action: 'user.created', subject: user.id, details: { role: user.role } });
+  return withStorage('create-user', async (storage) => {
+    const user = await createStaffUser(storage, { ...options, password }, 'cli', new Date());
     console.log(`Created ${user.role} ${user.email} for ${user.tenant} (id ${user.id}).`);
     return 0;
-  } finally {
-    await storage.close();
-  }
+  });
 }
 
 function parseOptions(args: string[]): { tenant: string; email: string; role: StaffRole } | string {

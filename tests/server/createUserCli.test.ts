@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../server/auth/verifyPassword.ts';
+import { HttpError } from '../../server/errors.ts';
 import { createSqliteStorage } from '../../server/storage/sqlite/createSqliteStorage.ts';
+import { createStaffUser } from '../../server/usecases/createStaffUser.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -57,5 +59,34 @@ describe('forms create-user', () => {
     const result = run(args, env, input);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(message);
+  });
+
+  it('When create-user has created a user, then the audit trail records user.created by cli with the role', async () => {
+    const storage = await createSqliteStorage(join(dataDir, 'kreisform.sqlite'));
+    try {
+      const user = await storage.users.findByEmail('admin@kreis.example');
+      const { events } = await storage.auditView.search({ tenant: 'kreis-heinsberg', action: 'user.created', offset: 0, limit: 10 });
+      expect(events).toEqual([expect.objectContaining({ actor: 'cli', action: 'user.created', subject: user!.id, details: { role: 'admin' } })]);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it.each([
+    [{ tenant: 'atlantis', email: 'x@erkelenz.example', role: 'staff', password: 'ein-sehr-langes-Passwort' }, 'INVALID_USER'],
+    [{ tenant: 'erkelenz', email: 'kein-at', role: 'staff', password: 'ein-sehr-langes-Passwort' }, 'INVALID_USER'],
+    [{ tenant: 'erkelenz', email: 'x@erkelenz.example', role: 'root', password: 'ein-sehr-langes-Passwort' }, 'INVALID_USER'],
+    [{ tenant: 'erkelenz', email: 'x@erkelenz.example', role: 'staff', password: 'kurz' }, 'WEAK_PASSWORD'],
+    [{ tenant: 'erkelenz', email: 'admin@kreis.example', role: 'staff', password: 'ein-sehr-langes-Passwort' }, 'USER_EXISTS'],
+  ])('When the createStaffUser use case gets %j, then it refuses with %s and writes nothing', async (input, code) => {
+    const storage = await createSqliteStorage(join(dataDir, 'kreisform.sqlite'));
+    try {
+      const error = await createStaffUser(storage, input, 'cli', new Date()).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(HttpError);
+      expect((error as HttpError).code).toBe(code);
+      expect(await storage.users.findByEmail('x@erkelenz.example')).toBeUndefined();
+    } finally {
+      await storage.close();
+    }
   });
 });
