@@ -424,6 +424,13 @@ describe('files on the real catalogue', () => {
       await expectFocusOn(page, index === 0 ? 'kf-seitentitel' : 'kf-schritt', `step ${index + 1}`);
       await filler.fill(data, step.properties);
       if (step.properties.includes('ausweis')) {
+        // The upload widget states the accepted types and size, and the field's help text describes the control.
+        const photoInput = page.locator('#root_ausweis_lichtbild');
+        expect(await photoInput.getAttribute('accept')).toBe('image/jpeg,image/png');
+        const describedBy = ((await photoInput.getAttribute('aria-describedby')) ?? '').split(' ');
+        expect(describedBy).toContain('root_ausweis_lichtbild__help');
+        expect(await page.locator('#root_ausweis_lichtbild__help').innerText()).toContain('Passfoto');
+        expect(await page.locator('#root_ausweis_lichtbild__description').innerText()).toContain('5 MB');
         await chooseByKeyboard('root_ausweis_ausweisKopie', pdf);
         await chooseByKeyboard('root_ausweis_lichtbild', photo);
       }
