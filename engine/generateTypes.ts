@@ -1,5 +1,6 @@
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import type { FormDefinition } from './generated/FormDefinition.ts';
+import { expandUploadSpec, readUploadSpec } from './uploadField.ts';
 
 /** 'hundesteuer-anmeldung' -> 'HundesteuerAnmeldung' (prefixed with 'Form' when it would start with a digit). */
 export function typeNameOf(id: string): string {
@@ -13,7 +14,8 @@ export function typeNameOf(id: string): string {
 
 /**
  * Moves each sub-schema's `title` into its description: json-schema-to-typescript would otherwise turn every
- * German field title into its own type alias (`Vorname`, `Vorname1`, ...); this way titles stay as JSDoc.
+ * German field title into its own type alias (`Vorname`, `Vorname1`, ...); this way titles stay as JSDoc. File fields
+ * (`x-upload`) become their reference object `{ token | id, name, type, size, sha256 }`.
  */
 function titlesToDocs(value: unknown, isSchemaMap = false): unknown {
   if (Array.isArray(value)) return value.map((item) => titlesToDocs(item));
@@ -31,6 +33,14 @@ function titlesToDocs(value: unknown, isSchemaMap = false): unknown {
       continue;
     }
     out[key] = titlesToDocs(child, key === 'properties' || key === '$defs' || key === 'definitions' || key === 'dependentSchemas');
+  }
+  // A file field (x-upload) is typed as the reference the submission stores, not as an empty object.
+  const upload = isSchemaMap ? undefined : readUploadSpec(record);
+  if (upload) {
+    delete out['x-upload'];
+    // Without its oneOf (token or id), which the generator would turn into an index-signature intersection.
+    const { oneOf: _tokenOrId, ...reference } = expandUploadSpec(upload);
+    Object.assign(out, reference);
   }
   if (!isSchemaMap && typeof record.title === 'string') {
     out.description = typeof record.description === 'string' ? `${record.title}: ${record.description}` : record.title;

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { isUploadRef, sampleFileFor } from '../helpers/uploadSamples.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -32,7 +33,8 @@ function parseDataUrl(value: string): { name: string; mimeType: string; buffer: 
 /**
  * Fills an rjsf form with the KEYBOARD, walking a fixture: each control is found by its rjsf id (root_<path>),
  * focused, and given its value by typing or key presses (select: Home + ArrowDown; radio/checkbox: Space; list:
- * Enter on the add button). Only file inputs use setInputFiles (no keyboard path to the OS file dialog).
+ * Enter on the add button). Only file inputs use setInputFiles (no keyboard path to the OS file dialog); a file
+ * reference `{ token, name, type, size, sha256 }` (x-upload) chooses the sample file it describes (tests/fixtures/uploads).
  */
 export class KeyboardFormFiller {
   constructor(
@@ -50,6 +52,10 @@ export class KeyboardFormFiller {
 
   private async fillValue(path: string[], value: Json): Promise<void> {
     const id = path.join('_');
+    if (isUploadRef(value)) {
+      await this.chooseUpload(id, value);
+      return;
+    }
     if (isObject(value)) {
       for (const [key, child] of Object.entries(value)) await this.fillValue([...path, key], child);
       return;
@@ -102,6 +108,26 @@ export class KeyboardFormFiller {
     await page.keyboard.press('Tab');
   }
 
+  /**
+   * A file reference (fixtures of x-upload fields): its sample file goes to the field's file input. The upload widget
+   * uploads it at once; the walk waits until the widget shows the uploaded file. A field of an older version
+   * (data-URL file widget) simply reads the same file.
+   */
+  private async chooseUpload(id: string, ref: Parameters<typeof sampleFileFor>[0]): Promise<void> {
+    const input = this.page.locator(`input[type=file][id="${id}"]`);
+    await input.waitFor({ state: 'attached', timeout: 15_000 });
+    const isUploadWidget = await input.evaluate((element) => element.closest('.kf-upload') !== null);
+    await input.setInputFiles(sampleFileFor(ref));
+    if (!isUploadWidget) return;
+    const shown = this.page.locator(`[id="${id}__file"]`);
+    await shown.waitFor({ timeout: 15_000 }).catch(async (error: unknown) => {
+      const problem = await this.page.locator(`[id="${id}__upload-error"]`).innerText({ timeout: 500 }).catch(() => 'no upload error shown');
+      throw new Error(`upload of ${ref.name} into #${id} did not finish: ${problem} ${String(error)}`);
+    });
+    const text = await shown.innerText();
+    if (!text.includes(ref.name)) throw new Error(`#${id} shows ${text}, expected ${ref.name}`);
+  }
+
   private async chooseOption(id: string, value: Json): Promise<void> {
     const page = this.page;
     const select = page.locator(`[id="${id}"]`);
@@ -132,7 +158,7 @@ export class KeyboardFormFiller {
     }
     const fileInput = page.locator(`input[type=file][id="${id}"]`);
     if ((await fileInput.count()) > 0) {
-      await fileInput.setInputFiles(values.flatMap((value) => (typeof value === 'string' ? [parseDataUrl(value)!] : [])));
+      await fileInput.setInputFiles(values.flatMap((value) => (typeof value === 'string' ? [parseDataUrl(value)!] : isUploadRef(value) ? [sampleFileFor(value)] : [])));
       return;
     }
     const add = page.locator(`[id="${id}__add"]`);

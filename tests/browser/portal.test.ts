@@ -1,4 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -9,6 +12,7 @@ import type { FormDefinition } from '../../engine/index.ts';
 import { hashResumeCode } from '../../server/usecases/hashResumeCode.ts';
 import { createStaffSession, type StaffSessionForTest } from '../helpers/createStaffSession.ts';
 import { startServer, type StartedServer } from '../helpers/startServer.ts';
+import { sampleFileFor, withDataUrls, withoutUploadTokens, type SampleFile, type UploadRefValue } from '../helpers/uploadSamples.ts';
 import { detectDateTyping, KeyboardFormFiller, type DateTyping } from './fillFormWithKeyboard.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -271,9 +275,10 @@ describe('forms', () => {
 
   it('When a citizen sends a step while a chosen file is still being read, then the step waits for the file and keeps it', async () => {
     const service = 'sondernutzungserlaubnis';
-    const fixture = firstValidFixture(service);
+    // Files read in the browser are those of a version published before x-upload (data-URL fields).
+    const fixture = { data: withDataUrls(firstValidFixture(service).data) };
     const portal = await findPortalFor(service, fixture.data);
-    expect(portal, `a participant serving ${service}`).toBeDefined();
+    expect(portal, `a participant serving a data-URL version of ${service}`).toBeDefined();
     const [first, second, third] = portal!.definition.steps!;
     const page = await openPage();
     await page.goto(`${server.baseUrl}/${portal!.tenant}/leistungen/${service}/antrag`);
@@ -373,8 +378,119 @@ describe('forms', () => {
       const found = inbox.items.find((item) => item.reference === reference);
       expect(found, `submission ${reference} in the staff inbox of ${tenant}`).toBeDefined();
       const stored = await getJson<{ data: unknown }>(`/api/v1/staff/submissions/${found!.id}`, session.headers());
-      expect(stored.data).toMatchObject(fixture.data);
+      // A file is stored as its reference with the upload's id instead of the token.
+      expect(stored.data).toMatchObject(withoutUploadTokens(fixture.data));
       await page.close();
     });
   }
+});
+
+describe('files on the real catalogue', () => {
+  it('When a citizen of the Kreis attaches a PDF and a photo to the Schwerbehinderten-Parkausweis (x-upload version) by keyboard and submits, then reference, status code and the PDF listing both files follow; Kreis staff get both files, another participant gets 404', async () => {
+    const service = 'schwerbehinderten-parkausweis';
+    const tenant = 'kreis-heinsberg';
+    const fixture = firstValidFixture(service);
+    const { ausweisKopie, lichtbild, ...ausweis } = (fixture.data as unknown as { ausweis: Record<string, UploadRefValue> }).ausweis;
+    const pdf: SampleFile = { ...sampleFileFor(ausweisKopie!), name: 'Schwerbehindertenausweis.pdf', mimeType: 'application/pdf' };
+    const photo: SampleFile = { ...sampleFileFor(lichtbild!), name: 'Passfoto.png', mimeType: 'image/png' };
+    expect(pdf.buffer.subarray(0, 5).toString()).toBe('%PDF-');
+    const definition = await getJson<ServedDefinition>(`/api/v1/tenants/${tenant}/services/${service}`);
+    expect(definition.version).toBe('2.0.0');
+    expect((definition.schema as unknown as { properties: { ausweis: { properties: Record<string, unknown> } } }).properties.ausweis.properties.lichtbild).toHaveProperty('x-upload');
+    // The other Kommunen do not offer this Kreis service.
+    expect((await fetch(`${server.baseUrl}/api/v1/tenants/heinsberg/services/${service}`)).status).toBe(404);
+
+    const page = await openPage();
+    const chosen: SampleFile[] = [];
+    page.on('filechooser', (chooser) => {
+      const file = chosen.shift();
+      if (file) void chooser.setFiles(file);
+    });
+    const chooseByKeyboard = async (inputId: string, file: SampleFile) => {
+      await page.locator(`#${inputId}`).focus();
+      await expectFocusOn(page, inputId, `file field ${inputId}`);
+      chosen.push(file);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => chosen.length, { message: `file chooser of #${inputId}`, timeout: 10_000 }).toBe(0);
+      await expect.poll(() => page.locator(`#${inputId}__file`).innerText().catch(() => ''), { message: `upload into #${inputId}`, timeout: 15_000 }).toContain(file.name);
+    };
+    await page.goto(`${server.baseUrl}/${tenant}/leistungen/${service}`);
+    await page.getByRole('link', { name: 'Antrag online stellen' }).focus();
+    await page.keyboard.press('Enter');
+    const filler = new KeyboardFormFiller(page, dates);
+    const data = { ...fixture.data, ausweis } as unknown as Data;
+    for (const [index, step] of definition.steps!.entries()) {
+      await page.locator('.kf-form button[type=submit]').waitFor();
+      await expectFocusOn(page, index === 0 ? 'kf-seitentitel' : 'kf-schritt', `step ${index + 1}`);
+      await filler.fill(data, step.properties);
+      if (step.properties.includes('ausweis')) {
+        // The upload widget states the accepted types and size, and the field's help text describes the control.
+        const photoInput = page.locator('#root_ausweis_lichtbild');
+        expect(await photoInput.getAttribute('accept')).toBe('image/jpeg,image/png');
+        const describedBy = ((await photoInput.getAttribute('aria-describedby')) ?? '').split(' ');
+        expect(describedBy).toContain('root_ausweis_lichtbild__help');
+        expect(await page.locator('#root_ausweis_lichtbild__help').innerText()).toContain('Passfoto');
+        expect(await page.locator('#root_ausweis_lichtbild__description').innerText()).toContain('5 MB');
+        await chooseByKeyboard('root_ausweis_ausweisKopie', pdf);
+        await chooseByKeyboard('root_ausweis_lichtbild', photo);
+      }
+      await pressSubmit(page);
+    }
+    await page.getByRole('button', { name: 'Antrag absenden' }).waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+      throw new Error(`review page not reached: ${await describeStuckStep(page)} ${String(error)}`);
+    });
+    const review = await page.locator('main').innerText();
+    expect(review).toContain('Schwerbehindertenausweis.pdf');
+    expect(review).toContain('Passfoto.png');
+    await page.getByRole('button', { name: 'Antrag absenden' }).focus();
+    await page.keyboard.press('Enter');
+    await expectFocusOn(page, 'kf-bestaetigung', 'confirmation page');
+    const reference = (await page.locator('.kf-reference').innerText()).trim();
+    const statusCode = (await page.locator('#kf-statuscode-wert').innerText()).trim();
+    expect(reference).toMatch(/^KRS-\d{4}-\d{6}$/);
+    expect(statusCode).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
+
+    const downloads = mkdtempSync(join(tmpdir(), 'kreisform-portal-downloads-'));
+    try {
+      await page.getByRole('button', { name: 'Antrag als PDF herunterladen' }).focus();
+      const download = page.waitForEvent('download');
+      await page.keyboard.press('Enter');
+      const file = join(downloads, 'antrag.pdf');
+      await (await download).saveAs(file);
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      expect(text).toContain(`Referenz: ${reference}`);
+      expect(text).toContain('Schwerbehindertenausweis.pdf');
+      expect(text).toContain('Passfoto.png');
+    } finally {
+      rmSync(downloads, { recursive: true, force: true });
+    }
+    await page.close();
+
+    // The status code works on the Kreis portal only.
+    const status = (where: string) =>
+      fetch(`${server.baseUrl}/api/v1/tenants/${where}/status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reference, code: statusCode }) });
+    expect((await status(tenant)).status).toBe(200);
+    expect((await status('heinsberg')).status).toBe(404);
+
+    const kreis = await staffSession(tenant);
+    const inbox = await getJson<{ items: { id: string; reference: string }[] }>(`/api/v1/staff/submissions?service=${service}&pageSize=200`, kreis.headers());
+    const submission = inbox.items.find((item) => item.reference === reference);
+    expect(submission, `submission ${reference} in the Kreis inbox`).toBeDefined();
+    const attachments = await getJson<{ items: { id: string; field: string; name: string; type: string; sha256: string }[] }>(
+      `/api/v1/staff/submissions/${submission!.id}/attachments`,
+      kreis.headers(),
+    );
+    expect(attachments.items.map(({ field, name, type }) => ({ field, name, type })).sort((a, b) => a.field.localeCompare(b.field))).toEqual([
+      { field: '/ausweis/ausweisKopie', name: 'Schwerbehindertenausweis.pdf', type: 'application/pdf' },
+      { field: '/ausweis/lichtbild', name: 'Passfoto.png', type: 'image/png' },
+    ]);
+    for (const attachment of attachments.items) {
+      const response = await fetch(`${server.baseUrl}/api/v1/staff/submissions/${submission!.id}/attachments/${attachment.id}`, { headers: kreis.headers() });
+      expect(response.status).toBe(200);
+      expect(createHash('sha256').update(Buffer.from(await response.arrayBuffer())).digest('hex')).toBe(attachment.sha256);
+    }
+    const other = await staffSession('heinsberg');
+    const paths = [`/submissions/${submission!.id}`, `/submissions/${submission!.id}/attachments`, ...attachments.items.map((a) => `/submissions/${submission!.id}/attachments/${a.id}`), `/submissions/${submission!.id}/pdf`];
+    for (const path of paths) expect((await fetch(`${server.baseUrl}/api/v1/staff${path}`, { headers: other.headers() })).status, path).toBe(404);
+  }, 120_000);
 });

@@ -29,4 +29,15 @@ describe('generated types', () => {
     expect(source).not.toContain('export type Vorname');
     expect(source).toContain('bemerkung?: string;');
   });
+
+  it('When a definition has a file field (x-upload), then its type is the file reference, not an empty object', async () => {
+    const definition = makeDefinition();
+    const properties = (definition.schema as { properties: Record<string, unknown> }).properties;
+    properties.nachweis = { type: 'object', title: 'Nachweis', 'x-upload': { maxBytes: 1024, types: ['application/pdf', 'image/png'] } };
+    const source = await generateTypes(definition);
+    expect(source).toMatch(
+      /\* Nachweis\s+\*\/\s+nachweis\?: \{\s+token\?: string;\s+id\?: string;\s+name: string;\s+type: 'application\/pdf' \| 'image\/png';\s+size: number;\s+sha256: string;\s+\};/,
+    );
+    expect(source).not.toContain('[k: string]: unknown');
+  });
 });

@@ -4,11 +4,13 @@ import { compare } from 'semver';
 import { describe, expect, it } from 'vitest';
 import { catalogueProblems, formatProblem, loadCatalogue } from '../../server/catalogue/loadCatalogue.ts';
 import { createFormValidator, type FormDefinition } from '../../engine/index.ts';
+import { findUploadRefs, sampleFileFor } from '../helpers/uploadSamples.ts';
 
 /**
  * Data-driven: every service under forms/ with its fixtures. A valid fixture is the data object itself;
  * an invalid one is { description, version?, expect: [{ pointer, keyword? }], data }. Fixtures apply to the
- * service's latest version unless they name one.
+ * service's latest version unless they name one. A valid fixture's file (x-upload) is the reference a portal sends,
+ * describing one of the sample files in tests/fixtures/uploads, which browser and API tests then upload.
  */
 const FORMS_DIR = 'forms';
 
@@ -62,6 +64,7 @@ describe('catalogue forms/', () => {
     if (fixture.kind === 'valid') {
       const definition = versions[versions.length - 1]!;
       expect(validator.validate(definition, content).errors).toEqual([]);
+      for (const { ref } of findUploadRefs(content)) expect(() => sampleFileFor(ref)).not.toThrow();
       return;
     }
     const invalid = content as InvalidFixture;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createXBezahldiensteStandIn, type XBezahldiensteStandIn } from '../../server/payments/standin/createXBezahldiensteStandIn.ts';
 import { createStaffSession, type StaffSessionForTest } from '../helpers/createStaffSession.ts';
 import { startServer, type StartedServer } from '../helpers/startServer.ts';
+import { withDataUrls, withUploadedFiles } from '../helpers/uploadSamples.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CLIENT = { clientId: 'kreisform-erkelenz', clientSecret: 'standin-geheim-erk-2026', originatorId: 'kreisform-bpa', endPointId: '05370004' };
@@ -17,6 +18,7 @@ describe('Online payment (XBezahldienste stand-in)', () => {
   let standInUrl: string;
   let admin: StaffSessionForTest;
   let kreis: StaffSessionForTest;
+  let fixture: Record<string, unknown>;
   let answers: Record<string, unknown>;
   let clock = new Date('2026-12-07T09:00:00.000Z');
   const year = 2026;
@@ -27,7 +29,9 @@ describe('Online payment (XBezahldienste stand-in)', () => {
     server = await startServer({ now: () => clock });
     admin = await createStaffSession(server, 'erkelenz', 'admin');
     kreis = await createStaffSession(server, 'kreis-heinsberg', 'editor');
-    answers = JSON.parse(await readFile(resolve(ROOT, 'forms/bewohnerparkausweis/fixtures/valid/01-minimal.json'), 'utf8')) as Record<string, unknown>;
+    fixture = JSON.parse(await readFile(resolve(ROOT, 'forms/bewohnerparkausweis/fixtures/valid/01-minimal.json'), 'utf8')) as Record<string, unknown>;
+    // Erkelenz serves 2.1.0, whose files travel as data URLs; Heinsberg serves 3.0.0 with uploaded files.
+    answers = withDataUrls(fixture);
     const provider = await fetch(`${server.baseUrl}/api/v1/staff/payment-provider`, {
       method: 'PUT',
       headers: admin.headers(),
@@ -74,7 +78,8 @@ describe('Online payment (XBezahldienste stand-in)', () => {
     const direct = await api('/tenants/erkelenz/services/bewohnerparkausweis/submissions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(answers) });
     expect(direct.status).toBe(409);
     expect(((await direct.json()) as { code: string }).code).toBe('PAYMENT_REQUIRED');
-    const heinsberg = await api('/tenants/heinsberg/services/bewohnerparkausweis/submissions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(answers) });
+    const uploaded = await withUploadedFiles(server.baseUrl, 'heinsberg', 'bewohnerparkausweis', fixture);
+    const heinsberg = await api('/tenants/heinsberg/services/bewohnerparkausweis/submissions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(uploaded) });
     expect(heinsberg.status).toBe(201);
   });
 

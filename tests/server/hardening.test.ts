@@ -223,10 +223,13 @@ describe('Finding 4: body limits follow the served version', () => {
     const server = await startServer();
     try {
       const body = JSON.stringify({ beschreibung: 'x'.repeat(5 * 1024 * 1024) });
-      const post = (service: string) =>
-        fetch(`${server.baseUrl}/api/v1/tenants/erkelenz/services/${service}/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const post = (service: string, tenant = 'erkelenz') =>
+        fetch(`${server.baseUrl}/api/v1/tenants/${tenant}/services/${service}/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       const modern = await post('briefwahl');
       expect(modern.status).toBe(413);
+      // Heinsberg serves fundsache-melden 2.0.0, whose photo is uploaded apart (x-upload): the small limit applies.
+      const uploading = await post('fundsache-melden', 'heinsberg');
+      expect(uploading.status).toBe(413);
       const legacy = await post('fundsache-melden');
       expect(legacy.status).toBe(422);
       expect((await errorOf(legacy)).code).toBe('VALIDATION_FAILED');

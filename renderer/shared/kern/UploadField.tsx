@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FieldProps } from '@rjsf/utils';
-import { descriptionId, errorId } from '@rjsf/utils';
+import { descriptionId, errorId, helpId } from '@rjsf/utils';
 import { formatFileSize } from '../../../engine/formatFileSize.ts';
 import { describeUploadTypes } from '../../../engine/uploadField.ts';
 import { RequiredMark } from './RequiredMark.tsx';
@@ -27,7 +27,13 @@ export function UploadField(props: FieldProps) {
   const label = (uiSchema?.['ui:title'] as string | undefined) ?? schema.title ?? name;
   const hint = spec ? `Erlaubt: ${describeUploadTypes(spec.types)}, höchstens ${formatFileSize(spec.maxBytes)}.` : undefined;
   const hasError = Boolean(problem) || Boolean(rawErrors && rawErrors.length > 0);
-  const describedBy = [hint ? descriptionId(id) : '', problem ? `${id}__upload-error` : '', rawErrors && rawErrors.length > 0 ? errorId(id) : '']
+  // The field frame (FieldTemplate) renders the errors and a `ui:help` text under the field.
+  const describedBy = [
+    hint ? descriptionId(id) : '',
+    problem ? `${id}__upload-error` : '',
+    rawErrors && rawErrors.length > 0 ? errorId(id) : '',
+    uiSchema?.['ui:help'] ? helpId(id) : '',
+  ]
     .filter(Boolean)
     .join(' ');
 
