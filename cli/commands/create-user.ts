@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { isParticipantSlug, PARTICIPANTS } from '../../engine/index.ts';
 import { hashPassword } from '../../server/auth/hashPassword.ts';
 import { loadConfig } from '../../server/loadConfig.ts';
-import { createSqliteStorage } from '../../server/storage/sqlite/createSqliteStorage.ts';
+import { createStorage } from '../../server/storage/createStorage.ts';
 import type { StaffRole } from '../../server/storage/UserRepository.ts';
 
 export const summary = 'Create a staff user: --tenant <slug> --email <address> --role staff|editor|admin (password from KREISFORM_PASSWORD or stdin)';
@@ -28,7 +27,7 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const storage = await createSqliteStorage(join(config.dataDir, 'kreisform.sqlite'));
+  const storage = await createStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxConnections: 2 });
   try {
     await storage.participants.seed(PARTICIPANTS);
     const user = {

@@ -1,0 +1,35 @@
+import type { Storage } from '../Storage.ts';
+import { applyPostgresMigrations } from './applyPostgresMigrations.ts';
+import { POSTGRES_MIGRATIONS } from './migrations/POSTGRES_MIGRATIONS.ts';
+import { PostgresDatabase } from './PostgresDatabase.ts';
+import { PostgresParticipantRepository } from './PostgresParticipantRepository.ts';
+
+export interface PostgresStorage extends Storage {
+  /** The underlying pool, for tests and the migration tool. */
+  db: PostgresDatabase;
+}
+
+type Repositories = Omit<Storage, 'checkIntegrity' | 'close'>;
+
+/** How each repository is built on the pool; add a repository with one line. */
+const REPOSITORIES: { [K in keyof Repositories]?: (db: PostgresDatabase) => Repositories[K] } = {
+  participants: (db) => new PostgresParticipantRepository(db),
+};
+
+/**
+ * Connects to the PostgreSQL database at `url`, applies pending migrations (once, also when several processes start
+ * together) and composes the repositories.
+ */
+export async function createPostgresStorage(url: string, options: { maxConnections?: number } = {}): Promise<PostgresStorage> {
+  const db = await PostgresDatabase.open(url, options);
+  try {
+    await applyPostgresMigrations(db, POSTGRES_MIGRATIONS);
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  const repositories = Object.fromEntries(
+    Object.entries(REPOSITORIES).map(([name, create]) => [name, (create as (db: PostgresDatabase) => unknown)(db)]),
+  ) as Repositories;
+  return { ...repositories, db, checkIntegrity: () => db.checkIntegrity(), close: () => db.close() };
+}
