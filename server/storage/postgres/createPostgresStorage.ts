@@ -3,6 +3,8 @@ import { applyPostgresMigrations } from './applyPostgresMigrations.ts';
 import { POSTGRES_MIGRATIONS } from './migrations/POSTGRES_MIGRATIONS.ts';
 import { PostgresDatabase } from './PostgresDatabase.ts';
 import { PostgresParticipantRepository } from './PostgresParticipantRepository.ts';
+import { PostgresRateLimitRepository } from './PostgresRateLimitRepository.ts';
+import { PostgresJobLeaseRepository } from './PostgresJobLeaseRepository.ts';
 
 export interface PostgresStorage extends Storage {
   /** The underlying pool, for tests and the migration tool. */
@@ -14,6 +16,8 @@ type Repositories = Omit<Storage, 'checkIntegrity' | 'close'>;
 /** How each repository is built on the pool; add a repository with one line. */
 const REPOSITORIES: { [K in keyof Repositories]?: (db: PostgresDatabase) => Repositories[K] } = {
   participants: (db) => new PostgresParticipantRepository(db),
+  rateLimits: (db) => new PostgresRateLimitRepository(db),
+  jobLeases: (db) => new PostgresJobLeaseRepository(db),
 };
 
 /**

@@ -1,5 +1,6 @@
 import type { Migration } from '../../sqlite/migrations/Migration.ts';
 import { pgMigration001 } from './pgMigration001.ts';
+import { pgMigration110 } from './pgMigration110.ts';
 
 /**
  * All PostgreSQL migrations, applied in ascending version order. Each mirrors the SQLite migration of the same number
@@ -7,4 +8,5 @@ import { pgMigration001 } from './pgMigration001.ts';
  */
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   pgMigration001,
+  pgMigration110,
 ];
