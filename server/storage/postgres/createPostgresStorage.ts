@@ -5,6 +5,11 @@ import { PostgresDatabase } from './PostgresDatabase.ts';
 import { PostgresParticipantRepository } from './PostgresParticipantRepository.ts';
 import { PostgresRateLimitRepository } from './PostgresRateLimitRepository.ts';
 import { PostgresJobLeaseRepository } from './PostgresJobLeaseRepository.ts';
+import { PostgresDeliveryChannelRepository } from './PostgresDeliveryChannelRepository.ts';
+import { PostgresOutboxRepository } from './PostgresOutboxRepository.ts';
+import { PostgresPaymentRepository } from './PostgresPaymentRepository.ts';
+import { PostgresSubmissionRepository } from './PostgresSubmissionRepository.ts';
+import { PostgresUploadRepository } from './PostgresUploadRepository.ts';
 
 export interface PostgresStorage extends Storage {
   /** The underlying pool, for tests and the migration tool. */
@@ -18,6 +23,11 @@ const REPOSITORIES: { [K in keyof Repositories]?: (db: PostgresDatabase) => Repo
   participants: (db) => new PostgresParticipantRepository(db),
   rateLimits: (db) => new PostgresRateLimitRepository(db),
   jobLeases: (db) => new PostgresJobLeaseRepository(db),
+  submissions: (db) => new PostgresSubmissionRepository(db),
+  uploads: (db) => new PostgresUploadRepository(db),
+  outbox: (db) => new PostgresOutboxRepository(db),
+  deliveryChannels: (db) => new PostgresDeliveryChannelRepository(db),
+  payments: (db) => new PostgresPaymentRepository(db),
 };
 
 /**
