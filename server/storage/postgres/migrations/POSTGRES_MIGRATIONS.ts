@@ -1,5 +1,13 @@
 import type { Migration } from '../../sqlite/migrations/Migration.ts';
 import { pgMigration001 } from './pgMigration001.ts';
+import { pgMigration030 } from './pgMigration030.ts';
+import { pgMigration031 } from './pgMigration031.ts';
+import { pgMigration040 } from './pgMigration040.ts';
+import { pgMigration041 } from './pgMigration041.ts';
+import { pgMigration061 } from './pgMigration061.ts';
+import { pgMigration080 } from './pgMigration080.ts';
+import { pgMigration081 } from './pgMigration081.ts';
+import { pgMigration085 } from './pgMigration085.ts';
 
 /**
  * All PostgreSQL migrations, applied in ascending version order. Each mirrors the SQLite migration of the same number
@@ -7,4 +15,12 @@ import { pgMigration001 } from './pgMigration001.ts';
  */
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   pgMigration001,
+  pgMigration030,
+  pgMigration031,
+  pgMigration040,
+  pgMigration041,
+  pgMigration061,
+  pgMigration080,
+  pgMigration081,
+  pgMigration085,
 ];
