@@ -1,0 +1,91 @@
+import type { PostgresDatabase, PostgresTransaction } from './PostgresDatabase.ts';
+
+/** The NOTIFY channel on which repositories announce changes of cached tables; the payload names the cache. */
+export const CACHE_CHANNEL = 'kreisform_repository_cache';
+
+/** How long a loaded value is served without asking the database, also when a notification got lost. */
+export const CACHE_MAX_AGE_MS = 500;
+
+interface Hub {
+  handlers: Map<string, Set<() => void>>;
+  listening: boolean;
+}
+
+const hubs = new WeakMap<PostgresDatabase, Hub>();
+
+/**
+ * A process-local copy of a small, often-read table on PostgreSQL, where several server processes share the database.
+ * A copy is served for at most CACHE_MAX_AGE_MS; a change committed by any process drops it at once in every process
+ * (NOTIFY on CACHE_CHANNEL inside the writing transaction, one LISTEN connection per pool), and the writing process
+ * drops it itself after its commit. So a change is visible everywhere within half a second even if a notification is
+ * lost (listener reconnecting), and at once in the writing process.
+ */
+export class CrossProcessCache<T> {
+  private value: { data: T; loadedAt: number } | undefined;
+  private generation = 0;
+  private loading: { generation: number; promise: Promise<T> } | undefined;
+  private readonly onNotify = () => this.invalidate();
+
+  constructor(
+    private readonly db: PostgresDatabase,
+    private readonly name: string,
+    private readonly load: () => Promise<T>,
+  ) {}
+
+  /** The cached value, loaded again when older than CACHE_MAX_AGE_MS or invalidated. */
+  get(): Promise<T> {
+    subscribe(this.db, this.name, this.onNotify);
+    if (this.value && Date.now() - this.value.loadedAt < CACHE_MAX_AGE_MS) return Promise.resolve(this.value.data);
+    // A load started before an invalidation may hold stale data: never join it, never keep its result.
+    if (this.loading?.generation === this.generation) return this.loading.promise;
+    const generation = this.generation;
+    const startedAt = Date.now();
+    const promise = this.load().then(
+      (data) => {
+        if (this.generation === generation) this.value = { data, loadedAt: startedAt };
+        if (this.loading?.promise === promise) this.loading = undefined;
+        return data;
+      },
+      (error: unknown) => {
+        if (this.loading?.promise === promise) this.loading = undefined;
+        throw error;
+      },
+    );
+    this.loading = { generation, promise };
+    return promise;
+  }
+
+  /** Drops the copy; the next get() reads the database. */
+  invalidate(): void {
+    this.generation++;
+    this.value = undefined;
+  }
+
+  /** Announces a change to every process (call inside the writing transaction; delivered at its commit). */
+  async notify(tx: PostgresTransaction): Promise<void> {
+    await tx.get('SELECT pg_notify(?, ?)', [CACHE_CHANNEL, this.name]);
+  }
+}
+
+function subscribe(db: PostgresDatabase, name: string, handler: () => void): void {
+  let hub = hubs.get(db);
+  if (!hub) {
+    hub = { handlers: new Map(), listening: false };
+    hubs.set(db, hub);
+  }
+  let handlers = hub.handlers.get(name);
+  if (!handlers) {
+    handlers = new Set();
+    hub.handlers.set(name, handlers);
+  }
+  handlers.add(handler);
+  if (hub.listening || db.isClosed) return;
+  hub.listening = true;
+  const current = hub;
+  db.listen(CACHE_CHANNEL, (payload) => {
+    for (const notified of current.handlers.get(payload) ?? []) notified();
+  }).catch(() => {
+    // Without a listener the age limit still bounds staleness; try again on a later read.
+    current.listening = false;
+  });
+}
