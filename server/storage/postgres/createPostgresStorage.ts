@@ -3,6 +3,11 @@ import { applyPostgresMigrations } from './applyPostgresMigrations.ts';
 import { POSTGRES_MIGRATIONS } from './migrations/POSTGRES_MIGRATIONS.ts';
 import { PostgresDatabase } from './PostgresDatabase.ts';
 import { PostgresParticipantRepository } from './PostgresParticipantRepository.ts';
+import { PostgresDeliveryChannelRepository } from './PostgresDeliveryChannelRepository.ts';
+import { PostgresOutboxRepository } from './PostgresOutboxRepository.ts';
+import { PostgresPaymentRepository } from './PostgresPaymentRepository.ts';
+import { PostgresSubmissionRepository } from './PostgresSubmissionRepository.ts';
+import { PostgresUploadRepository } from './PostgresUploadRepository.ts';
 import { PostgresFormVersionRepository } from './PostgresFormVersionRepository.ts';
 import { PostgresEnablementRepository } from './PostgresEnablementRepository.ts';
 import { PostgresAuditRepository } from './PostgresAuditRepository.ts';
@@ -29,6 +34,11 @@ type Repositories = Omit<Storage, 'checkIntegrity' | 'close'>;
 /** How each repository is built on the pool; add a repository with one line. */
 const REPOSITORIES: { [K in keyof Repositories]?: (db: PostgresDatabase) => Repositories[K] } = {
   participants: (db) => new PostgresParticipantRepository(db),
+  submissions: (db) => new PostgresSubmissionRepository(db),
+  uploads: (db) => new PostgresUploadRepository(db),
+  outbox: (db) => new PostgresOutboxRepository(db),
+  deliveryChannels: (db) => new PostgresDeliveryChannelRepository(db),
+  payments: (db) => new PostgresPaymentRepository(db),
   formVersions: (db) => new PostgresFormVersionRepository(db),
   enablements: (db) => new PostgresEnablementRepository(db),
   audit: (db) => new PostgresAuditRepository(db),

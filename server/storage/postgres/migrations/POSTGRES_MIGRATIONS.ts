@@ -1,5 +1,11 @@
 import type { Migration } from '../../sqlite/migrations/Migration.ts';
 import { pgMigration001 } from './pgMigration001.ts';
+import { pgMigration020 } from './pgMigration020.ts';
+import { pgMigration050 } from './pgMigration050.ts';
+import { pgMigration060 } from './pgMigration060.ts';
+import { pgMigration070 } from './pgMigration070.ts';
+import { pgMigration090 } from './pgMigration090.ts';
+import { pgMigration100 } from './pgMigration100.ts';
 import { pgMigration030 } from './pgMigration030.ts';
 import { pgMigration031 } from './pgMigration031.ts';
 import { pgMigration040 } from './pgMigration040.ts';
@@ -15,6 +21,12 @@ import { pgMigration085 } from './pgMigration085.ts';
  */
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   pgMigration001,
+  pgMigration020,
+  pgMigration050,
+  pgMigration060,
+  pgMigration070,
+  pgMigration090,
+  pgMigration100,
   pgMigration030,
   pgMigration031,
   pgMigration040,
