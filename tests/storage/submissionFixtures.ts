@@ -78,3 +78,15 @@ export async function createSubmission(storage: Storage, submission: NewSubmissi
   if (result.kind !== 'created') throw new Error(`expected created, got ${result.kind}`);
   return result.submission;
 }
+
+/**
+ * A second handle on the same database, as a second server process has: its own pool on PostgreSQL. SQLite has one
+ * writer per database file, so there the second handle is the same storage (the assertions stay the same).
+ */
+export async function openSecondProcess(opened: TestStorage, backend: BackendName): Promise<{ storage: Storage; dispose(): Promise<void> }> {
+  if (backend === 'sqlite') return { storage: opened.storage, dispose: async () => undefined };
+  const { createStorage } = await import('../../server/storage/createStorage.ts');
+  const url = (opened.storage as unknown as { db: { url: string } }).db.url;
+  const storage = await createStorage({ databaseUrl: url, dataDir: '/nonexistent', maxConnections: 5 });
+  return { storage, dispose: () => storage.close() };
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEventInput } from '../../server/storage/AuditRepository.ts';
 import { BACKENDS, type TestStorage } from './openTestStorage.ts';
-import { A, B, OTHER_SERVICE, SERVICE, createSubmission, newSubmission, nextTime, openSubmissionStorage, sequenceOf } from './submissionFixtures.ts';
+import { A, B, OTHER_SERVICE, SERVICE, createSubmission, newSubmission, nextTime, openSecondProcess, openSubmissionStorage, sequenceOf } from './submissionFixtures.ts';
 
 const audit = (tenant: string, action: string, subject: string | null = null): AuditEventInput => ({ tenant, actor: 'user-1', action, subject });
 
@@ -148,5 +148,27 @@ describe.each(BACKENDS)('submissions on %s', (backend) => {
     expect(streamed.map((s) => s.id)).toEqual(made.map((s) => s.id));
     expect(streamed[0]!.data).toMatchObject({ name: 'Erika Mustermann' });
     expect((await repo().list({ tenant: A.slug, receivedFrom: from }, { offset: 0, limit: 10 })).items.map((s) => s.tenant)).not.toContain(tenant.slug);
+  });
+
+  it('When two processes create at once, some with one shared Idempotency-Key, then references stay consecutive and the key stores one submission', async () => {
+    const second = await openSecondProcess(opened, backend);
+    try {
+      const handles = [opened.storage, second.storage];
+      const plain = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => createSubmission(handles[i % 2]!, newSubmission(A, { referenceYear: 2036 }))),
+      );
+      const keyed = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          handles[i % 2]!.submissions.create(newSubmission(A, { referenceYear: 2036 }), { key: 'two-processes', requestHash: 'tp' }),
+        ),
+      );
+      expect(keyed.filter((r) => r.kind === 'created')).toHaveLength(1);
+      const stored = keyed.find((r) => r.kind === 'created');
+      for (const r of keyed) if (r.kind !== 'created') expect(r).toEqual({ kind: 'replayed', requestHash: 'tp', submission: stored?.kind === 'created' ? stored.submission : undefined });
+      const sequences = [...plain.map((s) => s.reference), stored?.kind === 'created' ? stored.submission.reference : ''].map(sequenceOf);
+      expect(sequences.sort((x, y) => x - y)).toEqual(Array.from({ length: 41 }, (_, i) => i + 1));
+    } finally {
+      await second.dispose();
+    }
   });
 });
