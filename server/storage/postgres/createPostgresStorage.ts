@@ -10,6 +10,21 @@ import { PostgresOutboxRepository } from './PostgresOutboxRepository.ts';
 import { PostgresPaymentRepository } from './PostgresPaymentRepository.ts';
 import { PostgresSubmissionRepository } from './PostgresSubmissionRepository.ts';
 import { PostgresUploadRepository } from './PostgresUploadRepository.ts';
+import { PostgresFormVersionRepository } from './PostgresFormVersionRepository.ts';
+import { PostgresEnablementRepository } from './PostgresEnablementRepository.ts';
+import { PostgresAuditRepository } from './PostgresAuditRepository.ts';
+import { PostgresUserRepository } from './PostgresUserRepository.ts';
+import { PostgresSessionRepository } from './PostgresSessionRepository.ts';
+import { PostgresAgreementRepository } from './PostgresAgreementRepository.ts';
+import { PostgresEditorDraftRepository } from './PostgresEditorDraftRepository.ts';
+import { PostgresLocalDetailsRepository } from './PostgresLocalDetailsRepository.ts';
+import { PostgresCitizenDraftRepository } from './PostgresCitizenDraftRepository.ts';
+import { PostgresAccessibilityFeedbackRepository } from './PostgresAccessibilityFeedbackRepository.ts';
+import { PostgresLoginThrottleRepository } from './PostgresLoginThrottleRepository.ts';
+import { PostgresStaffAccountRepository } from './PostgresStaffAccountRepository.ts';
+import { PostgresAuditViewRepository } from './PostgresAuditViewRepository.ts';
+import { PostgresStatisticsRepository } from './PostgresStatisticsRepository.ts';
+import { PostgresLegalPagesRepository } from './PostgresLegalPagesRepository.ts';
 
 export interface PostgresStorage extends Storage {
   /** The underlying pool, for tests and the migration tool. */
@@ -28,6 +43,21 @@ const REPOSITORIES: { [K in keyof Repositories]?: (db: PostgresDatabase) => Repo
   outbox: (db) => new PostgresOutboxRepository(db),
   deliveryChannels: (db) => new PostgresDeliveryChannelRepository(db),
   payments: (db) => new PostgresPaymentRepository(db),
+  formVersions: (db) => new PostgresFormVersionRepository(db),
+  enablements: (db) => new PostgresEnablementRepository(db),
+  audit: (db) => new PostgresAuditRepository(db),
+  users: (db) => new PostgresUserRepository(db),
+  sessions: (db) => new PostgresSessionRepository(db),
+  agreement: (db) => new PostgresAgreementRepository(db),
+  editorDrafts: (db) => new PostgresEditorDraftRepository(db),
+  localDetails: (db) => new PostgresLocalDetailsRepository(db),
+  citizenDrafts: (db) => new PostgresCitizenDraftRepository(db),
+  accessibilityFeedback: (db) => new PostgresAccessibilityFeedbackRepository(db),
+  loginThrottle: (db) => new PostgresLoginThrottleRepository(db),
+  staffAccounts: (db) => new PostgresStaffAccountRepository(db),
+  auditView: (db) => new PostgresAuditViewRepository(db),
+  statistics: (db) => new PostgresStatisticsRepository(db),
+  legalPages: (db) => new PostgresLegalPagesRepository(db),
 };
 
 /**
