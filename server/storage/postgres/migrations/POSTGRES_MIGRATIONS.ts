@@ -1,6 +1,7 @@
 import type { Migration } from '../../sqlite/migrations/Migration.ts';
 import { pgMigration001 } from './pgMigration001.ts';
 import { pgMigration110 } from './pgMigration110.ts';
+import { pgMigration111 } from './pgMigration111.ts';
 import { pgMigration020 } from './pgMigration020.ts';
 import { pgMigration050 } from './pgMigration050.ts';
 import { pgMigration060 } from './pgMigration060.ts';
@@ -23,6 +24,7 @@ import { pgMigration085 } from './pgMigration085.ts';
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   pgMigration001,
   pgMigration110,
+  pgMigration111,
   pgMigration020,
   pgMigration050,
   pgMigration060,

@@ -1,0 +1,13 @@
+import type { Migration } from './Migration.ts';
+
+/**
+ * The staff inbox filtered by status (alone or with a service) at a million stored submissions: newest first within
+ * the participant's submissions of that status, without sorting all of the participant's rows.
+ */
+export const migration111: Migration = {
+  version: 111,
+  name: 'inbox index by status',
+  sql: `
+CREATE INDEX submissions_by_status ON submissions (tenant, status, received_at, id);
+`,
+};
