@@ -87,3 +87,29 @@ describe('two server processes on one PostgreSQL database', () => {
     expect(await reader.deps.storage.formVersions.listVersions('testantrag')).toContain('1.1.0');
   });
 });
+
+describe('rate limits shared by two server processes on one PostgreSQL database', () => {
+  it('When a client guesses status codes at two processes in turn, then together they allow STATUS_RATE_LIMIT attempts', async () => {
+    const database = await createTestDatabase();
+    const dataDir = await mkdtemp(join(tmpdir(), 'kreisform-limit-'));
+    const servers: StartedServer[] = [];
+    try {
+      servers.push(await startFixtureServer({ dataDir, config: { databaseUrl: database.url, statusRateLimit: 4 } }));
+      servers.push(await startFixtureServer({ dataDir, config: { databaseUrl: database.url, statusRateLimit: 4 } }));
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 6; attempt++) {
+        const response = await fetch(`${servers[attempt % 2]!.baseUrl}/api/v1/tenants/erkelenz/status`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ reference: 'ERK-2026-000001', code: 'AAAA-BBBB-CCCC-DDDD' }),
+        });
+        statuses.push(response.status);
+      }
+      expect(statuses).toEqual([404, 404, 404, 404, 429, 429]);
+    } finally {
+      for (const server of servers) await server.close();
+      await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
