@@ -5,6 +5,6 @@ export const pgMigration111: Migration = {
   version: 111,
   name: 'inbox index by status',
   sql: `
-CREATE INDEX submissions_by_status ON submissions (tenant, status, received_at, id);
+CREATE INDEX submissions_by_status ON submissions (tenant, status, received_at, id, service, version);
 `,
 };
