@@ -18,8 +18,8 @@ const hubs = new WeakMap<PostgresDatabase, Hub>();
  * A process-local copy of a small, often-read table on PostgreSQL, where several server processes share the database.
  * A copy is served for at most CACHE_MAX_AGE_MS; a change committed by any process drops it at once in every process
  * (NOTIFY on CACHE_CHANNEL inside the writing transaction, one LISTEN connection per pool, started with the first
- * cache), and the writing process drops it itself after its commit. So a change is visible everywhere within half a second even if a notification is
- * lost (listener reconnecting), and at once in the writing process.
+ * cache), and the writing process drops it itself after its commit. So a change is visible everywhere within half a
+ * second even if a notification is lost (listener reconnecting), and at once in the writing process.
  */
 export class CrossProcessCache<T> {
   private value: { data: T; loadedAt: number } | undefined;
