@@ -50,6 +50,15 @@ const dataDirs: string[] = [];
 const running: ChildProcess[] = [];
 const entry = join(ROOT, 'node_modules/.cache/kreisform-bench', `${process.pid}-scaleBenchTarget.mjs`);
 
+// Ctrl-C: end the server processes and the throwaway cluster too (the finally below does not run on a signal).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    cluster?.stop();
+    process.exit(130);
+  });
+}
+
 try {
   await build({
     entryPoints: [join(ROOT, 'bench/serverBenchTarget.ts')],
