@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // One throwaway PostgreSQL cluster per run: the contract suite runs every repository on both backends, and
+    // KREISFORM_TEST_BACKEND=postgres runs every server of the suite on it.
+    globalSetup: ['tests/helpers/postgresGlobalSetup.ts'],
   },
 });

@@ -67,7 +67,7 @@ async function addBenchChannels(deps: AppDeps): Promise<void> {
 function createNoopRouter(deps: AppDeps): Router {
   const router = Router();
   const receipt = { id: '00000000-0000-4000-8000-000000000000', reference: 'ERK-2026-000000', version: '1.0.0', receivedAt: new Date(0).toISOString() };
-  router.post(NOOP_PATH, createRateLimit(deps.config.submissionRateLimit, 60_000), ...parseJsonBody(deps.config.submissionBodyLimitBytes), (_req, res) => {
+  router.post(NOOP_PATH, createRateLimit(deps, 'noop-submissions', deps.config.submissionRateLimit, 60_000), ...parseJsonBody(deps.config.submissionBodyLimitBytes), (_req, res) => {
     res.status(201).json(receipt);
   });
   return router;

@@ -51,6 +51,10 @@ export interface ServerConfig {
   retentionIntervalMs: number;
   /** Largest transaction of the group commit (submissions committed together). */
   maxCommitBatch: number;
+  /** DATABASE_URL: postgres://... runs on PostgreSQL (several server processes may share it); undefined: SQLite in dataDir. */
+  databaseUrl: string | undefined;
+  /** Connections of one process's PostgreSQL pool (DATABASE_POOL_SIZE). */
+  databasePoolSize: number;
   /** Roles that must use the TOTP second factor (REQUIRE_TOTP_FOR, e.g. admin,editor); empty: optional for all. */
   requireTotpFor: readonly ('staff' | 'editor' | 'admin')[];
   /** Path of clamd's local socket (CLAMD_SOCKET); undefined: uploads are not scanned ("nicht geprüft"). */

@@ -9,7 +9,7 @@ import { FileBlobStore } from './files/FileBlobStore.ts';
 import { loadSecretKey } from './files/loadSecretKey.ts';
 import type { Logger } from './Logger.ts';
 import type { ServerConfig } from './ServerConfig.ts';
-import { createSqliteStorage } from './storage/sqlite/createSqliteStorage.ts';
+import { createStorage } from './storage/createStorage.ts';
 import { seedDeliveryDefaults } from './usecases/seedDeliveryDefaults.ts';
 import { seedEnablements } from './usecases/seedEnablements.ts';
 import { seedLegalAndLocalDetails } from './usecases/seedLegalAndLocalDetails.ts';
@@ -17,12 +17,17 @@ import { seedPopulation } from './usecases/seedPopulation.ts';
 import { syncCatalogue } from './usecases/syncCatalogue.ts';
 
 /**
- * Prepares everything the app needs: opens (creates) DATA_DIR/kreisform.sqlite and migrates it, seeds the eleven
+ * Prepares everything the app needs: opens (creates) the storage (DATABASE_URL's PostgreSQL, else DATA_DIR/kreisform.sqlite) and migrates it, seeds the eleven
  * participants, publishes the catalogue of FORMS_DIR and seeds ENABLEMENTS_FILE (default SEED_DIR/enablements.json) when present.
  * Other areas add their seeding with one line at the end.
  */
 export async function createServerDeps(config: ServerConfig, logger: Logger, now: () => Date = () => new Date()): Promise<AppDeps> {
-  const storage = await createSqliteStorage(join(config.dataDir, 'kreisform.sqlite'), { maxCommitBatch: config.maxCommitBatch });
+  const storage = await createStorage({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    maxCommitBatch: config.maxCommitBatch,
+    maxConnections: config.databasePoolSize,
+  });
   try {
     await storage.participants.seed(PARTICIPANTS);
     if (existsSync(config.formsDir)) {

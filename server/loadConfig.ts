@@ -36,6 +36,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     idempotencyTtlHours: readInteger(env, 'IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 30),
     retentionIntervalMs: readInteger(env, 'RETENTION_INTERVAL_MS', 60 * 60 * 1000, 1000, 7 * 24 * 60 * 60 * 1000),
     maxCommitBatch: readInteger(env, 'MAX_COMMIT_BATCH', 256, 1, 10_000),
+    databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolSize: readInteger(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
     requireTotpFor: readRoles(env.REQUIRE_TOTP_FOR),
     delivery: loadDeliveryConfig(env),
     clamdSocket: env.CLAMD_SOCKET ? resolve(cwd, env.CLAMD_SOCKET) : undefined,

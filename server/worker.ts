@@ -3,17 +3,22 @@ import { startDeliveryRelay } from './delivery/startDeliveryRelay.ts';
 import { FileBlobStore } from './files/FileBlobStore.ts';
 import { loadSecretKey } from './files/loadSecretKey.ts';
 import { loadConfig } from './loadConfig.ts';
-import { createSqliteStorage } from './storage/sqlite/createSqliteStorage.ts';
+import { createStorage } from './storage/createStorage.ts';
 import { join } from 'node:path';
 
 /**
- * `npm run worker`: the outbox relay as its own process on the server's SQLite file (DATA_DIR). Any number of
+ * `npm run worker`: the outbox relay as its own process on the server's storage (DATABASE_URL, else the SQLite file in DATA_DIR). Any number of
  * workers and servers may relay at once: leases keep each delivery with one relay at a time. Start the server with
  * DELIVERY_RELAY=false to leave relaying to workers.
  */
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
-const storage = await createSqliteStorage(join(config.dataDir, 'kreisform.sqlite'), { maxCommitBatch: config.maxCommitBatch });
+const storage = await createStorage({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  maxCommitBatch: config.maxCommitBatch,
+  maxConnections: config.databasePoolSize,
+});
 const relay = startDeliveryRelay({
   storage,
   logger,

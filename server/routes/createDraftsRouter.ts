@@ -11,9 +11,9 @@ import { saveDraft } from '../usecases/saveDraft.ts';
  */
 export function createDraftsRouter(deps: AppDeps): Router {
   const router = Router();
-  const limit = createRateLimit(deps.config.submissionRateLimit, 60_000);
+  const limit = createRateLimit(deps, 'drafts', deps.config.submissionRateLimit, 60_000);
   // Drafts are stored for weeks without sign-in: a daily count per client on top of the per-minute limit.
-  const dailyDraftLimit = createRateLimit(deps.config.draftsPerIpPerDay, 24 * 60 * 60_000);
+  const dailyDraftLimit = createRateLimit(deps, 'drafts-daily', deps.config.draftsPerIpPerDay, 24 * 60 * 60_000);
   const draftJson = parseJsonBody(deps.config.draftBodyLimitBytes);
   const resumeJson = parseJsonBody(deps.config.bodyLimitBytes);
 

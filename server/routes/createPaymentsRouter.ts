@@ -16,7 +16,7 @@ import { getPathParam } from './getPathParam.ts';
  */
 export function createPaymentsRouter(deps: AppDeps): Router {
   const router = Router();
-  const limit = createRateLimit(deps.config.submissionRateLimit, 60_000);
+  const limit = createRateLimit(deps, 'payments', deps.config.submissionRateLimit, 60_000);
 
   router.get('/tenants/:tenant/services/:service/fee', setCacheControl('no-cache'), async (req, res) => {
     res.json(await getFeeInfo(deps, getPathParam(req, 'tenant'), getPathParam(req, 'service')));

@@ -18,7 +18,7 @@ import { submitForm } from '../usecases/submitForm.ts';
 export function createPublicRouter(deps: AppDeps): Router {
   const router = Router();
   const catalogueCache = setCacheControl('no-cache');
-  const submissionLimit = createRateLimit(deps.config.submissionRateLimit, 60_000);
+  const submissionLimit = createRateLimit(deps, 'submissions', deps.config.submissionRateLimit, 60_000);
 
   router.get('/tenants', catalogueCache, async (_req, res) => {
     res.json({ items: await listTenants(deps) });

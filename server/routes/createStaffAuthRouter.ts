@@ -13,7 +13,7 @@ import { loginStaff } from '../usecases/loginStaff.ts';
 export function createStaffAuthRouter(deps: AppDeps): Router {
   const router = Router();
   // Per IP only failures count; the per-account delay (loginStaff) stops guessing one password from many IPs.
-  const loginLimit = createRateLimit(deps.config.loginRateLimit, 15 * 60_000, { failuresOnly: true });
+  const loginLimit = createRateLimit(deps, 'login', deps.config.loginRateLimit, 15 * 60_000, { failuresOnly: true });
   const anyRole = requireStaff(deps, ['staff', 'editor', 'admin'], { allowPending: true });
 
   router.post('/login', loginLimit, ...parseJsonBody(deps.config.bodyLimitBytes), async (req, res) => {

@@ -13,7 +13,7 @@ import { getPathParam } from './getPathParam.ts';
  */
 export function createStatusRouter(deps: AppDeps): Router {
   const router = Router();
-  const limit = createRateLimit(deps.config.statusRateLimit, 15 * 60_000);
+  const limit = createRateLimit(deps, 'status', deps.config.statusRateLimit, 15 * 60_000);
   const json = parseJsonBody(deps.config.bodyLimitBytes);
 
   router.post('/tenants/:tenant/status', limit, ...json, async (req, res) => {

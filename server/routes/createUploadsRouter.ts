@@ -12,7 +12,7 @@ import { getPathParam } from './getPathParam.ts';
  */
 export function createUploadsRouter(deps: AppDeps): Router {
   const router = Router();
-  const limit = createRateLimit(deps.config.submissionRateLimit, 60_000);
+  const limit = createRateLimit(deps, 'uploads', deps.config.submissionRateLimit, 60_000);
 
   router.post('/tenants/:tenant/services/:service/uploads', limit, async (req, res) => {
     let target;

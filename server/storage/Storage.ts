@@ -19,6 +19,8 @@ import type { AuditViewRepository } from './AuditViewRepository.ts';
 import type { StatisticsRepository } from './StatisticsRepository.ts';
 import type { DeliveryChannelRepository } from './DeliveryChannelRepository.ts';
 import type { OutboxRepository } from './OutboxRepository.ts';
+import type { RateLimitRepository } from './RateLimitRepository.ts';
+import type { JobLeaseRepository } from './JobLeaseRepository.ts';
 
 /**
  * All repositories of the server, composed into one object passed to createApp. Routes and use cases see only these
@@ -47,6 +49,8 @@ export interface Storage {
   outbox: OutboxRepository;
   uploads: UploadRepository;
   payments: PaymentRepository;
+  rateLimits: RateLimitRepository;
+  jobLeases: JobLeaseRepository;
   /** 'ok' when the database is sound (PRAGMA integrity_check for SQLite). */
   checkIntegrity(): Promise<string>;
   /** Waits for pending writes and closes the database. */

@@ -10,6 +10,8 @@ export interface RetentionResult {
   deletedBlobs: number;
   /** Pending payments that expired unconfirmed (their answers are discarded). */
   expiredPayments: number;
+  /** Rate-limit windows that ended. */
+  forgottenRateLimits: number;
 }
 
 /**
@@ -29,5 +31,6 @@ export async function runRetention(deps: Pick<AppDeps, 'storage' | 'config' | 'n
   const purgedUploads = await deps.storage.uploads.purgeUnbound(now.toISOString());
   const deletedBlobs = await deleteQueuedBlobs(deps);
   const expiredPayments = await deps.storage.payments.expire(now.toISOString());
-  return { erasedSubmissions, expiredSessions, forgottenIdempotencyKeys, forgottenLoginFailures, purgedUploads, deletedBlobs, expiredPayments };
+  const forgottenRateLimits = await deps.storage.rateLimits.forgetExpired(new Date().toISOString());
+  return { erasedSubmissions, expiredSessions, forgottenIdempotencyKeys, forgottenLoginFailures, purgedUploads, deletedBlobs, expiredPayments, forgottenRateLimits };
 }

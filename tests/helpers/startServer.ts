@@ -10,6 +10,8 @@ import { createApp } from '../../server/createApp.ts';
 import { createHttpServer } from '../../server/createHttpServer.ts';
 import { createLogger } from '../../server/createLogger.ts';
 import { createServerDeps } from '../../server/createServerDeps.ts';
+import { createTestDatabase, type TestDatabase } from './createTestDatabase.ts';
+import { isPostgresRun } from './isPostgresRun.ts';
 import { loadConfig } from '../../server/loadConfig.ts';
 import type { ServerConfig } from '../../server/ServerConfig.ts';
 
@@ -40,9 +42,12 @@ const ROOT = resolve(import.meta.dirname, '../..');
 /**
  * Starts the real app on a real SQLite file in a temp directory, listening on 127.0.0.1 port 0: migrations,
  * participants, the catalogue of forms/ and server/seed/enablements.json, exactly as `npm start` does.
+ * In the PostgreSQL run (KREISFORM_TEST_BACKEND=postgres) the same server gets a new database of the run's cluster
+ * instead (kept for a restart with the same `dataDir`, dropped on close otherwise); a `databaseUrl` in `config` wins.
  */
 export async function startServer(options: StartServerOptions = {}): Promise<StartedServer> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'kreisform-test-')));
+  const database = await resolveTestDatabase(dataDir, options);
   const config: ServerConfig = {
     ...loadConfig({}, ROOT),
     port: 0,
@@ -51,6 +56,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     logLevel: (process.env.LOG_LEVEL as ServerConfig['logLevel'] | undefined) ?? 'silent',
     submissionRateLimit: 1_000_000,
     loginRateLimit: 1_000_000,
+    databaseUrl: database?.url,
     ...options.config,
   };
   const deps = await createServerDeps(config, options.logger ?? createLogger(config.logLevel), options.now);
@@ -69,7 +75,23 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       server.closeAllConnections();
       await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
       await deps.storage.close();
-      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) {
+        await database?.drop();
+        await rm(dataDir, { recursive: true, force: true });
+      }
     },
   };
+}
+
+/** Databases of the PostgreSQL run by data directory, so a restart on the same `dataDir` finds its data again. */
+const databasesByDataDir = new Map<string, TestDatabase>();
+
+async function resolveTestDatabase(dataDir: string, options: StartServerOptions): Promise<TestDatabase | undefined> {
+  if (!isPostgresRun() || options.config?.databaseUrl !== undefined) return undefined;
+  let database = databasesByDataDir.get(dataDir);
+  if (!database) {
+    database = await createTestDatabase();
+    databasesByDataDir.set(dataDir, database);
+  }
+  return database;
 }

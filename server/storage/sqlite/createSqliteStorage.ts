@@ -23,6 +23,8 @@ import { SqliteStatisticsRepository } from './SqliteStatisticsRepository.ts';
 import { SqliteDeliveryChannelRepository } from './SqliteDeliveryChannelRepository.ts';
 import { SqliteOutboxRepository } from './SqliteOutboxRepository.ts';
 import { SqliteUploadRepository } from './SqliteUploadRepository.ts';
+import { SqliteRateLimitRepository } from './SqliteRateLimitRepository.ts';
+import { SqliteJobLeaseRepository } from './SqliteJobLeaseRepository.ts';
 
 export interface SqliteStorage extends Storage {
   /** The underlying database, for repositories of other areas and for tests. */
@@ -64,6 +66,8 @@ export async function createSqliteStorage(file: string, options: { maxCommitBatc
     outbox: new SqliteOutboxRepository(db),
     uploads: new SqliteUploadRepository(db),
     payments: new SqlitePaymentRepository(db),
+    rateLimits: new SqliteRateLimitRepository(db),
+    jobLeases: new SqliteJobLeaseRepository(db),
     checkIntegrity: () => db.checkIntegrity(),
     close: () => db.close(),
   };

@@ -14,6 +14,8 @@ import { migration081 } from './migration081.ts';
 import { migration085 } from './migration085.ts';
 import { migration090 } from './migration090.ts';
 import { migration100 } from './migration100.ts';
+import { migration110 } from './migration110.ts';
+import { migration111 } from './migration111.ts';
 
 /**
  * All migrations, applied in ascending version order. Add yours with one line (ranges: server core 1-19,
@@ -39,4 +41,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration085,
   migration090,
   migration100,
+  migration110,
+  migration111,
 ];

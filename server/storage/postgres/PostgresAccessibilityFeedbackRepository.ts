@@ -1,0 +1,39 @@
+import type { AccessibilityFeedback, AccessibilityFeedbackRepository } from '../AccessibilityFeedbackRepository.ts';
+import type { PostgresDatabase } from './PostgresDatabase.ts';
+
+interface Row {
+  id: string;
+  tenant: string;
+  page: string;
+  message: string;
+  email: string | null;
+  received_at: string;
+}
+
+/** Barrier reports in table accessibility_feedback (migration 41). */
+export class PostgresAccessibilityFeedbackRepository implements AccessibilityFeedbackRepository {
+  constructor(private readonly db: PostgresDatabase) {}
+
+  async create(feedback: AccessibilityFeedback): Promise<void> {
+    await this.db.run('INSERT INTO accessibility_feedback (id, tenant, page, message, email, received_at) VALUES (?, ?, ?, ?, ?, ?)', [
+      feedback.id,
+      feedback.tenant,
+      feedback.page,
+      feedback.message,
+      feedback.email,
+      feedback.receivedAt,
+    ]);
+  }
+
+  async listByTenant(tenant: string): Promise<AccessibilityFeedback[]> {
+    const rows = await this.db.all<Row>('SELECT * FROM accessibility_feedback WHERE tenant = ? ORDER BY received_at DESC', [tenant]);
+    return rows.map((row) => ({
+      id: row.id,
+      tenant: row.tenant,
+      page: row.page,
+      message: row.message,
+      email: row.email,
+      receivedAt: row.received_at,
+    }));
+  }
+}

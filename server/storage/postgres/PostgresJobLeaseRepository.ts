@@ -1,0 +1,23 @@
+import type { JobLeaseRepository } from '../JobLeaseRepository.ts';
+import type { PostgresDatabase } from './PostgresDatabase.ts';
+
+/**
+ * Job leases in table job_leases (migration 110): the conditional upsert takes the row lock, so of several processes
+ * asking at once exactly one gets the lease.
+ */
+export class PostgresJobLeaseRepository implements JobLeaseRepository {
+  constructor(private readonly db: PostgresDatabase) {}
+
+  async tryAcquire(job: string, owner: string, now: string, until: string): Promise<boolean> {
+    const changed = await this.db.run(
+      `INSERT INTO job_leases (job, owner, until) VALUES (?, ?, ?)
+       ON CONFLICT (job) DO UPDATE SET owner = excluded.owner, until = excluded.until WHERE job_leases.until <= ?`,
+      [job, owner, until, now],
+    );
+    return changed === 1;
+  }
+
+  async release(job: string, owner: string): Promise<void> {
+    await this.db.run('DELETE FROM job_leases WHERE job = ? AND owner = ?', [job, owner]);
+  }
+}

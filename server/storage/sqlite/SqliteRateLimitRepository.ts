@@ -1,0 +1,45 @@
+import type { RateLimitHits, RateLimitRepository } from '../RateLimitRepository.ts';
+import type { SqliteDatabase } from './SqliteDatabase.ts';
+
+interface Row {
+  hits: number;
+  reset_at: string;
+}
+
+/** Rate-limit counters in table rate_limits (migration 110); one upsert per hit, committed with the write queue. */
+export class SqliteRateLimitRepository implements RateLimitRepository {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  increment(key: string, windowMs: number, now: Date): Promise<RateLimitHits> {
+    const at = now.toISOString();
+    const resetAt = new Date(now.getTime() + windowMs).toISOString();
+    return this.db.write(async (tx) => {
+      const row = await tx.get<Row>(
+        `INSERT INTO rate_limits (key, hits, reset_at) VALUES (?, 1, ?)
+         ON CONFLICT (key) DO UPDATE SET
+           hits = CASE WHEN rate_limits.reset_at <= ? THEN 1 ELSE rate_limits.hits + 1 END,
+           reset_at = CASE WHEN rate_limits.reset_at <= ? THEN excluded.reset_at ELSE rate_limits.reset_at END
+         RETURNING hits, reset_at`,
+        [key, resetAt, at, at],
+      );
+      return { hits: row!.hits, resetAt: row!.reset_at };
+    });
+  }
+
+  async decrement(key: string, now: Date): Promise<void> {
+    await this.db.write((tx) => tx.run('UPDATE rate_limits SET hits = hits - 1 WHERE key = ? AND hits > 0 AND reset_at > ?', [key, now.toISOString()]));
+  }
+
+  async get(key: string, now: Date): Promise<RateLimitHits | undefined> {
+    const row = await this.db.get<Row>('SELECT hits, reset_at FROM rate_limits WHERE key = ? AND reset_at > ?', [key, now.toISOString()]);
+    return row ? { hits: row.hits, resetAt: row.reset_at } : undefined;
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.db.write((tx) => tx.run('DELETE FROM rate_limits WHERE key = ?', [key]));
+  }
+
+  forgetExpired(now: string): Promise<number> {
+    return this.db.write((tx) => tx.run('DELETE FROM rate_limits WHERE reset_at <= ?', [now]));
+  }
+}
