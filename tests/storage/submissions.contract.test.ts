@@ -171,4 +171,14 @@ describe.each(BACKENDS)('submissions on %s', (backend) => {
       await second.dispose();
     }
   });
+
+  it('When one of many concurrent creates is invalid, then only it fails and the others get consecutive references', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => repo().create(newSubmission(B, { referenceYear: 2037, version: i === 7 ? '9.9.9' : '1.0.0' }))),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
+    expect(results[7]!.status).toBe('rejected');
+    const references = results.flatMap((r) => (r.status === 'fulfilled' && r.value.kind === 'created' ? [r.value.submission.reference] : []));
+    expect(references.map(sequenceOf).sort((x, y) => x - y)).toEqual(Array.from({ length: 19 }, (_, i) => i + 1));
+  });
 });

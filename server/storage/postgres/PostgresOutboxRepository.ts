@@ -34,16 +34,15 @@ function channelMatch(t: string, s: string): string {
 }
 
 /**
- * The INSERT of a received submission's deliveries, to be used as a data-modifying CTE or statement with the numbered
- * parameters given: key = submissionKey (the delivery ids are `<key>.received.<kind>`, as in SQLite), tenant,
- * service, submission id, at (receipt time), hasContactEmail (0/1).
+ * The INSERT of received submissions' deliveries (a data-modifying CTE of the submission's statement). `source` is a
+ * relation with the columns key (submissionKey: delivery ids are `<key>.received.<kind>`, as in SQLite), tenant,
+ * service, id (submission id), received_at and contact (hasContactEmail 0/1).
  */
-export function insertReceivedDeliveriesSql(p: { key: string; tenant: string; service: string; submissionId: string; at: string; hasContactEmail: string }): string {
+export function insertReceivedDeliveriesSql(source: string): string {
   return `INSERT INTO outbox (id, event_id, event_type, tenant, submission_id, channel_id, kind, state, next_attempt_at, created_at)
-  SELECT ${p.key}::text || '.received.' || c.kind, ${p.key}::text || '.received', 'submission.received', c.tenant, ${p.submissionId}, c.id, c.kind,
-    'pending', ${p.at}, ${p.at}
-  FROM delivery_channels AS c WHERE ${channelMatch(`${p.tenant}::text`, `${p.service}::text`)}
-    AND (c.kind IN ('webhook', 'fitconnect', 'staff_notice') OR (c.kind = 'citizen_receipt' AND ${p.hasContactEmail}::integer = 1))`;
+  SELECT r.key || '.received.' || c.kind, r.key || '.received', 'submission.received', c.tenant, r.id, c.id, c.kind, 'pending', r.received_at, r.received_at
+  FROM ${source} AS r JOIN delivery_channels AS c ON ${channelMatch('r.tenant', 'r.service')}
+  WHERE c.kind IN ('webhook', 'fitconnect', 'staff_notice') OR (c.kind = 'citizen_receipt' AND r.contact = 1)`;
 }
 
 /** Outbox rows of a status change (webhook, and the citizen's status mail when the submission has a contact e-mail). */

@@ -49,25 +49,71 @@ const FIND_KEY = `SELECT request_hash, submission_id FROM idempotency_keys WHERE
   UNION ALL SELECT NULL, NULL FROM erased_idempotency_keys WHERE tenant = $1 AND service = $2 AND key = $3`;
 
 /**
- * One statement storing a submission: the participant's counter of the year is incremented in the database (the row
- * stays locked until commit, so references are consecutive and unique across processes), the row is inserted with
- * the reference built from the counter (padded to six digits, never cut), and the received event's deliveries to the
- * participant's channels go into the outbox.
- * $1 id, $2 tenant, $3 service, $4 version, $5 data, $6 received_at, $7 expires_at, $8 status_code_hash,
- * $9 reference prefix `ERK-2026-`, $10 year, $11 submission key (outbox ids), $12 hasContactEmail (0/1).
+ * One statement storing a batch of submissions (the columns travel as arrays): each participant's counter of the year
+ * is raised in the database by the number of its submissions in the batch (counters locked in (tenant, year) order
+ * until commit, so references are consecutive and unique across processes and two batches cannot deadlock), each row
+ * gets its number in batch order (padded to six digits, never cut), and the received event's deliveries to the
+ * participants' channels go into the outbox.
  */
-const CREATE = `WITH counter AS (
-  INSERT INTO reference_counters AS rc (tenant, year, last) VALUES ($2, $10::integer, 1)
-  ON CONFLICT (tenant, year) DO UPDATE SET last = rc.last + 1 RETURNING last
+const CREATE_BATCH = `WITH input AS (
+  SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::integer[], ?::text[], ?::integer[])
+    WITH ORDINALITY AS i (id, tenant, service, version, data, received_at, expires_at, status_code_hash, prefix, year, key, contact, ord)
+), counter AS (
+  INSERT INTO reference_counters AS rc (tenant, year, last)
+  SELECT tenant, year, count(*) FROM input GROUP BY tenant, year ORDER BY tenant, year
+  ON CONFLICT (tenant, year) DO UPDATE SET last = rc.last + excluded.last
+  RETURNING tenant, year, last
+), numbered AS (
+  SELECT i.*, c.last - count(*) OVER (PARTITION BY i.tenant, i.year) + row_number() OVER (PARTITION BY i.tenant, i.year ORDER BY i.ord) AS seq
+  FROM input AS i JOIN counter AS c ON c.tenant = i.tenant AND c.year = i.year
 ), inserted AS (
   INSERT INTO submissions (id, tenant, service, version, data, status, reference, received_at, updated_at, expires_at, status_code_hash)
-  SELECT $1, $2, $3, $4, $5, 'eingegangen', $9::text || CASE WHEN length(last::text) >= 6 THEN last::text ELSE lpad(last::text, 6, '0') END,
-    $6, $6, $7, $8 FROM counter
-  RETURNING reference
+  SELECT id, tenant, service, version, data, 'eingegangen', prefix || CASE WHEN length(seq::text) >= 6 THEN seq::text ELSE lpad(seq::text, 6, '0') END,
+    received_at, received_at, expires_at, status_code_hash
+  FROM numbered ORDER BY ord
+  RETURNING id, reference
 ), deliveries AS (
-  ${insertReceivedDeliveriesSql({ key: '$11', tenant: '$2', service: '$3', submissionId: '$1', at: '$6', hasContactEmail: '$12' })}
+  ${insertReceivedDeliveriesSql('input')}
 )
-SELECT reference FROM inserted`;
+SELECT id, reference FROM inserted`;
+
+/** The array parameters of CREATE_BATCH. */
+function toBatchParams(items: readonly NewSubmission[]): unknown[] {
+  return [
+    items.map((s) => s.id),
+    items.map((s) => s.tenant),
+    items.map((s) => s.service),
+    items.map((s) => s.version),
+    items.map((s) => JSON.stringify(s.data)),
+    items.map((s) => s.receivedAt),
+    items.map((s) => s.expiresAt),
+    items.map((s) => s.statusCodeHash ?? null),
+    items.map((s) => `${s.referencePrefix}-${s.referenceYear}-`),
+    items.map((s) => s.referenceYear),
+    items.map((s) => submissionKey(s)),
+    items.map((s) => (s.hasContactEmail ? 1 : 0)),
+  ];
+}
+
+/** Runs CREATE_BATCH in the transaction and answers each item's reference. */
+async function insertBatch(tx: PostgresTransaction, items: readonly NewSubmission[]): Promise<string[]> {
+  const rows = await tx.all<{ id: string; reference: string }>(CREATE_BATCH, toBatchParams(items));
+  const references = new Map(rows.map((row) => [row.id, row.reference]));
+  return items.map((s) => {
+    const reference = references.get(s.id);
+    if (reference === undefined) throw new Error(`insertBatch: submission ${s.id} was not inserted`);
+    return reference;
+  });
+}
+
+/** Largest batch of creates in one statement. */
+const MAX_BATCH = 256;
+
+interface PendingCreate {
+  submission: NewSubmission;
+  resolve(result: CreateSubmissionResult): void;
+  reject(error: unknown): void;
+}
 
 /**
  * PostgreSQL submissions, shared by several server processes: references come from the database counter in the
@@ -76,30 +122,57 @@ SELECT reference FROM inserted`;
  * rows they change. Every query carries the tenant, so ids of other participants are never found.
  */
 export class PostgresSubmissionRepository implements SubmissionRepository {
+  /** Creates without key and uploads waiting for the next batch. */
+  private readonly queue: PendingCreate[] = [];
+  private flushing = false;
+
   constructor(private readonly db: PostgresDatabase) {}
 
-  async create(submission: NewSubmission, idempotency?: IdempotencyInput): Promise<CreateSubmissionResult> {
-    const s = submission;
-    const params = [
-      s.id,
-      s.tenant,
-      s.service,
-      s.version,
-      JSON.stringify(s.data),
-      s.receivedAt,
-      s.expiresAt,
-      s.statusCodeHash ?? null,
-      `${s.referencePrefix}-${s.referenceYear}-`,
-      s.referenceYear,
-      submissionKey(s),
-      s.hasContactEmail ? 1 : 0,
-    ];
-    const uploadIds = s.uploadIds ?? [];
-    if (!idempotency && uploadIds.length === 0) {
-      // One statement: atomic and durable on its own, no explicit transaction needed.
-      const row = await this.db.get<{ reference: string }>(CREATE, params);
-      return toCreated(s, row!.reference);
+  /**
+   * Creates without Idempotency-Key and uploads are grouped: while one batch commits, the next ones queue and then go
+   * in together as one statement (the counters' row locks serialise a participant's creates, so one commit per create
+   * would bound the throughput by the commit latency). If a batch fails, each of its creates is tried on its own, so
+   * one bad row cannot fail the others. Keyed creates and creates with uploads run in their own transaction.
+   */
+  create(submission: NewSubmission, idempotency?: IdempotencyInput): Promise<CreateSubmissionResult> {
+    if (idempotency || (submission.uploadIds?.length ?? 0) > 0) return this.createInTransaction(submission, idempotency);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ submission, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        const items = batch.map((pending) => pending.submission);
+        try {
+          const references = await this.db.write((tx) => insertBatch(tx, items));
+          batch.forEach((pending, index) => pending.resolve(toCreated(pending.submission, references[index]!)));
+        } catch (error) {
+          if (batch.length === 1 || this.db.isClosed) {
+            for (const pending of batch) pending.reject(error);
+            continue;
+          }
+          await Promise.all(
+            batch.map((pending) =>
+              this.db.write((tx) => insertBatch(tx, [pending.submission])).then(
+                ([reference]) => pending.resolve(toCreated(pending.submission, reference!)),
+                pending.reject,
+              ),
+            ),
+          );
+        }
+      }
+    } finally {
+      this.flushing = false;
     }
+  }
+
+  private createInTransaction(s: NewSubmission, idempotency: IdempotencyInput | undefined): Promise<CreateSubmissionResult> {
+    const uploadIds = s.uploadIds ?? [];
     return this.db.write(async (tx): Promise<CreateSubmissionResult> => {
       if (idempotency) {
         // Held until commit: a concurrent create with the same key (any process) waits here, then sees this key.
@@ -111,7 +184,7 @@ export class PostgresSubmissionRepository implements SubmissionRepository {
           return { kind: 'replayed', requestHash: existing.request_hash!, submission: row && toSummary(row) };
         }
       }
-      const row = await tx.get<{ reference: string }>(CREATE, params);
+      const [reference] = await insertBatch(tx, [s]);
       if (idempotency) {
         await tx.run(
           'INSERT INTO idempotency_keys (tenant, service, key, request_hash, submission_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -120,7 +193,7 @@ export class PostgresSubmissionRepository implements SubmissionRepository {
       }
       // Uploads reference their submission, so they are bound after the row went in; a failed binding rolls back.
       await bindUploads(tx, { id: s.id, tenant: s.tenant, service: s.service, uploadIds }, s.receivedAt);
-      return toCreated(s, row!.reference);
+      return toCreated(s, reference!);
     });
   }
 
