@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { PostgresDatabase, PostgresTransaction } from './PostgresDatabase.ts';
 
 /** The NOTIFY channel on which repositories announce changes of cached tables; the payload names the cache. */
@@ -16,9 +17,9 @@ const hubs = new WeakMap<PostgresDatabase, Hub>();
 /**
  * A process-local copy of a small, often-read table on PostgreSQL, where several server processes share the database.
  * A copy is served for at most CACHE_MAX_AGE_MS; a change committed by any process drops it at once in every process
- * (NOTIFY on CACHE_CHANNEL inside the writing transaction, one LISTEN connection per pool), and the writing process
- * drops it itself after its commit. So a change is visible everywhere within half a second even if a notification is
- * lost (listener reconnecting), and at once in the writing process.
+ * (NOTIFY on CACHE_CHANNEL inside the writing transaction, one LISTEN connection per pool, started with the first
+ * cache), and the writing process drops it itself after its commit. So a change is visible everywhere within half a
+ * second even if a notification is lost (listener reconnecting), and at once in the writing process.
  */
 export class CrossProcessCache<T> {
   private value: { data: T; loadedAt: number } | undefined;
@@ -30,7 +31,9 @@ export class CrossProcessCache<T> {
     private readonly db: PostgresDatabase,
     private readonly name: string,
     private readonly load: () => Promise<T>,
-  ) {}
+  ) {
+    subscribe(db, name, this.onNotify);
+  }
 
   /** The cached value, loaded again when older than CACHE_MAX_AGE_MS or invalidated. */
   get(): Promise<T> {
@@ -81,11 +84,43 @@ function subscribe(db: PostgresDatabase, name: string, handler: () => void): voi
   handlers.add(handler);
   if (hub.listening || db.isClosed) return;
   hub.listening = true;
-  const current = hub;
-  db.listen(CACHE_CHANNEL, (payload) => {
-    for (const notified of current.handlers.get(payload) ?? []) notified();
-  }).catch(() => {
-    // Without a listener the age limit still bounds staleness; try again on a later read.
-    current.listening = false;
+  void listen(db, hub);
+}
+
+/**
+ * One LISTEN connection per pool. Its own client (not PostgresDatabase.listen) so that it also ends when the pool is
+ * closed while it was still connecting, and so that a lost connection is noticed: then every copy is dropped (a
+ * notification may have been missed) and the next read connects again.
+ */
+async function listen(db: PostgresDatabase, hub: Hub): Promise<void> {
+  const client = new pg.Client({ connectionString: db.url });
+  let timer: NodeJS.Timeout | undefined;
+  const lost = () => {
+    if (timer) clearInterval(timer);
+    hub.listening = false;
+    for (const handlers of hub.handlers.values()) for (const handler of handlers) handler();
+    client.end().catch(() => undefined);
+  };
+  client.on('error', lost);
+  client.on('notification', (message) => {
+    if (message.channel !== CACHE_CHANNEL) return;
+    for (const handler of hub.handlers.get(message.payload ?? '') ?? []) handler();
   });
+  try {
+    await client.connect();
+    await client.query(`LISTEN ${CACHE_CHANNEL}`);
+  } catch {
+    lost();
+    return;
+  }
+  // PostgresDatabase has no close hook: end the listener soon after the pool closed (the timer itself keeps no process alive).
+  timer = setInterval(() => {
+    if (!db.isClosed) return;
+    clearInterval(timer);
+    client.removeListener('error', lost);
+    client.on('error', () => undefined);
+    client.end().catch(() => undefined);
+  }, 200);
+  timer.unref();
+  if (db.isClosed) await client.end().catch(() => undefined);
 }

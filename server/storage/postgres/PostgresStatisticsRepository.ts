@@ -16,7 +16,7 @@ export class PostgresStatisticsRepository implements StatisticsRepository {
       `SELECT tenant, service, status, substr(received_at, 1, 13) AS hour, count(*) AS count
        FROM submissions WHERE received_at >= ? AND received_at < ? ${tenantClause}
        GROUP BY tenant, service, status, substr(received_at, 1, 13)
-       ORDER BY hour COLLATE "C", tenant COLLATE "C", service COLLATE "C", status COLLATE "C"`,
+       ORDER BY substr(received_at, 1, 13) COLLATE "C", tenant COLLATE "C", service COLLATE "C", status COLLATE "C"`,
       params,
     );
   }
