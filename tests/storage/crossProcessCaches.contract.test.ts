@@ -53,6 +53,15 @@ describe('repository caches across processes on postgres', () => {
     expect((await b.enablements.listByTenant('erkelenz')).map((e) => e.enabled)).toEqual([false]);
   });
 
+  it('When a change arrives without a notification (written around the repositories), then it is still served within a second', async () => {
+    expect((await b.enablements.get('erkelenz', 'hund'))?.versionPolicy).toBe('auto-minor');
+    await (a as unknown as { db: { run(sql: string, params: unknown[]): Promise<number> } }).db.run(
+      'UPDATE enablements SET version_policy = ? WHERE tenant = ? AND service = ?',
+      ['^1', 'erkelenz', 'hund'],
+    );
+    await within(1000, async () => (await b.enablements.get('erkelenz', 'hund'))?.versionPolicy === '^1');
+  });
+
   it('When one process records or withdraws a termination, then the other sees it within a second', async () => {
     expect(await b.agreement.getTermination('wegberg')).toBeUndefined();
     const termination = { tenant: 'wegberg', noticeDate: '2026-06-30', endsOn: '2027-12-31', recordedBy: 'u', recordedAt: '2026-06-30T10:00:00.000Z' };

@@ -111,6 +111,7 @@ const MAX_BATCH = 256;
 
 interface PendingCreate {
   submission: NewSubmission;
+  idempotency: IdempotencyInput | undefined;
   resolve(result: CreateSubmissionResult): void;
   reject(error: unknown): void;
 }
@@ -129,15 +130,13 @@ export class PostgresSubmissionRepository implements SubmissionRepository {
   constructor(private readonly db: PostgresDatabase) {}
 
   /**
-   * Creates without Idempotency-Key and uploads are grouped: while one batch commits, the next ones queue and then go
-   * in together as one statement (the counters' row locks serialise a participant's creates, so one commit per create
-   * would bound the throughput by the commit latency). If a batch fails, each of its creates is tried on its own, so
-   * one bad row cannot fail the others. Keyed creates and creates with uploads run in their own transaction.
+   * Creates are grouped: while one batch commits, the next ones queue and then go in together in one transaction (the
+   * counters' row locks serialise a participant's creates, so one commit per create would bound the throughput by the
+   * commit latency). If a batch fails, each of its creates is tried on its own, so one bad row cannot fail the others.
    */
   create(submission: NewSubmission, idempotency?: IdempotencyInput): Promise<CreateSubmissionResult> {
-    if (idempotency || (submission.uploadIds?.length ?? 0) > 0) return this.createInTransaction(submission, idempotency);
     return new Promise((resolve, reject) => {
-      this.queue.push({ submission, resolve, reject });
+      this.queue.push({ submission, idempotency, resolve, reject });
       if (!this.flushing) void this.flush();
     });
   }
@@ -147,54 +146,22 @@ export class PostgresSubmissionRepository implements SubmissionRepository {
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
-        const items = batch.map((pending) => pending.submission);
         try {
-          const references = await this.db.write((tx) => insertBatch(tx, items));
-          batch.forEach((pending, index) => pending.resolve(toCreated(pending.submission, references[index]!)));
+          const results = await this.db.write((tx) => insertSubmissions(tx, batch));
+          batch.forEach((pending, index) => pending.resolve(results[index]!));
         } catch (error) {
           if (batch.length === 1 || this.db.isClosed) {
             for (const pending of batch) pending.reject(error);
             continue;
           }
           await Promise.all(
-            batch.map((pending) =>
-              this.db.write((tx) => insertBatch(tx, [pending.submission])).then(
-                ([reference]) => pending.resolve(toCreated(pending.submission, reference!)),
-                pending.reject,
-              ),
-            ),
+            batch.map((pending) => this.db.write((tx) => insertSubmissions(tx, [pending])).then(([result]) => pending.resolve(result!), pending.reject)),
           );
         }
       }
     } finally {
       this.flushing = false;
     }
-  }
-
-  private createInTransaction(s: NewSubmission, idempotency: IdempotencyInput | undefined): Promise<CreateSubmissionResult> {
-    const uploadIds = s.uploadIds ?? [];
-    return this.db.write(async (tx): Promise<CreateSubmissionResult> => {
-      if (idempotency) {
-        // Held until commit: a concurrent create with the same key (any process) waits here, then sees this key.
-        await tx.get('SELECT pg_advisory_xact_lock(?, hashtext(?))', [IDEMPOTENCY_LOCK_CLASS, JSON.stringify([s.tenant, s.service, idempotency.key])]);
-        const existing = await tx.get<KeyRow>(FIND_KEY, [s.tenant, s.service, idempotency.key]);
-        if (existing?.submission_id === null) return { kind: 'erased' };
-        if (existing) {
-          const row = await tx.get<SubmissionRow>(`SELECT ${SUMMARY_COLUMNS} FROM submissions WHERE id = ?`, [existing.submission_id]);
-          return { kind: 'replayed', requestHash: existing.request_hash!, submission: row && toSummary(row) };
-        }
-      }
-      const [reference] = await insertBatch(tx, [s]);
-      if (idempotency) {
-        await tx.run(
-          'INSERT INTO idempotency_keys (tenant, service, key, request_hash, submission_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-          [s.tenant, s.service, idempotency.key, idempotency.requestHash, s.id, s.receivedAt],
-        );
-      }
-      // Uploads reference their submission, so they are bound after the row went in; a failed binding rolls back.
-      await bindUploads(tx, { id: s.id, tenant: s.tenant, service: s.service, uploadIds }, s.receivedAt);
-      return toCreated(s, reference!);
-    });
   }
 
   async findByIdempotencyKey(tenant: string, service: string, key: string): Promise<IdempotencyRecord | undefined> {
@@ -340,6 +307,103 @@ async function moveKeysToTombstones(tx: PostgresTransaction, submissionId: strin
       ON CONFLICT (tenant, service, key) DO NOTHING`,
     [submissionId, at],
   );
+}
+
+/**
+ * Inserts a batch of creates in the transaction. Creates with an Idempotency-Key first take an advisory transaction
+ * lock per key (in hash order, so two batches cannot deadlock): a concurrent create with the same key in any process
+ * waits until this transaction ends and then sees the key. Keys already used (also by an earlier item of the same
+ * batch) give 'replayed', tombstones 'erased'; the rest go in with one statement (CREATE_BATCH), then their keys, then
+ * their uploads are bound (a failed binding rolls the batch back).
+ */
+async function insertSubmissions(tx: PostgresTransaction, items: readonly Pick<PendingCreate, 'submission' | 'idempotency'>[]): Promise<CreateSubmissionResult[]> {
+  const keyed = items.filter((item) => item.idempotency !== undefined);
+  if (keyed.length === 0 && items.every((item) => (item.submission.uploadIds?.length ?? 0) === 0)) {
+    const references = await insertBatch(tx, items.map((item) => item.submission));
+    return items.map((item, index) => toCreated(item.submission, references[index]!));
+  }
+  const scopeOf = (item: Pick<PendingCreate, 'submission' | 'idempotency'>) => JSON.stringify([item.submission.tenant, item.submission.service, item.idempotency!.key]);
+  const existing = new Map<string, KeyRow>();
+  const summaries = new Map<string, SubmissionSummary>();
+  if (keyed.length > 0) {
+    await tx.all('SELECT pg_advisory_xact_lock(?, h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(?::text[]) AS k ORDER BY 1) AS s', [
+      IDEMPOTENCY_LOCK_CLASS,
+      keyed.map(scopeOf),
+    ]);
+    const scope = [keyed.map((i) => i.submission.tenant), keyed.map((i) => i.submission.service), keyed.map((i) => i.idempotency!.key)];
+    const rows = await tx.all<KeyRow & { tenant: string; service: string; key: string }>(
+      `SELECT tenant, service, key, request_hash, submission_id FROM idempotency_keys
+          JOIN unnest(?::text[], ?::text[], ?::text[]) AS u (tenant, service, key) USING (tenant, service, key)
+        UNION ALL SELECT tenant, service, key, NULL, NULL FROM erased_idempotency_keys
+          JOIN unnest(?::text[], ?::text[], ?::text[]) AS u (tenant, service, key) USING (tenant, service, key)`,
+      [...scope, ...scope],
+    );
+    for (const row of rows) {
+      const key = JSON.stringify([row.tenant, row.service, row.key]);
+      // A tombstone wins over a live key (they cannot both exist; erasure moves the key).
+      if (!existing.has(key) || row.submission_id === null) existing.set(key, row);
+    }
+    const ids = rows.flatMap((row) => (row.submission_id === null ? [] : [row.submission_id]));
+    if (ids.length > 0) {
+      for (const row of await tx.all<SubmissionRow>(`SELECT ${SUMMARY_COLUMNS} FROM submissions WHERE id = ANY(?::text[])`, [ids])) summaries.set(row.id, toSummary(row));
+    }
+  }
+
+  const results: (CreateSubmissionResult | undefined)[] = new Array(items.length);
+  const fresh: number[] = [];
+  const claimed = new Map<string, number>();
+  const inBatchReplays: [index: number, claimant: number][] = [];
+  for (const [index, item] of items.entries()) {
+    if (item.idempotency) {
+      const scope = scopeOf(item);
+      const claimant = claimed.get(scope);
+      if (claimant !== undefined) {
+        inBatchReplays.push([index, claimant]);
+        continue;
+      }
+      const earlier = existing.get(scope);
+      if (earlier?.submission_id === null) {
+        results[index] = { kind: 'erased' };
+        continue;
+      }
+      if (earlier) {
+        results[index] = { kind: 'replayed', requestHash: earlier.request_hash!, submission: summaries.get(earlier.submission_id!) };
+        continue;
+      }
+      claimed.set(scope, index);
+    }
+    fresh.push(index);
+  }
+  if (fresh.length > 0) {
+    const submissions = fresh.map((index) => items[index]!.submission);
+    const references = await insertBatch(tx, submissions);
+    fresh.forEach((index, position) => (results[index] = toCreated(items[index]!.submission, references[position]!)));
+    const withKeys = fresh.map((index) => items[index]!).filter((item) => item.idempotency);
+    if (withKeys.length > 0) {
+      await tx.run(
+        `INSERT INTO idempotency_keys (tenant, service, key, request_hash, submission_id, created_at)
+          SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])`,
+        [
+          withKeys.map((i) => i.submission.tenant),
+          withKeys.map((i) => i.submission.service),
+          withKeys.map((i) => i.idempotency!.key),
+          withKeys.map((i) => i.idempotency!.requestHash),
+          withKeys.map((i) => i.submission.id),
+          withKeys.map((i) => i.submission.receivedAt),
+        ],
+      );
+    }
+    // Uploads reference their submission, so they are bound after the rows went in; a failed binding rolls back.
+    for (const s of submissions) {
+      if ((s.uploadIds?.length ?? 0) > 0) await bindUploads(tx, { id: s.id, tenant: s.tenant, service: s.service, uploadIds: s.uploadIds! }, s.receivedAt);
+    }
+  }
+  // Items replaying a key first claimed in this same batch answer with that item's new submission.
+  for (const [index, claimant] of inBatchReplays) {
+    const created = results[claimant];
+    results[index] = { kind: 'replayed', requestHash: items[claimant]!.idempotency!.requestHash, submission: created?.kind === 'created' ? created.submission : undefined };
+  }
+  return results as CreateSubmissionResult[];
 }
 
 function toCreated(s: NewSubmission, reference: string): CreateSubmissionResult {
