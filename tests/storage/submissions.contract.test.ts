@@ -181,4 +181,18 @@ describe.each(BACKENDS)('submissions on %s', (backend) => {
     const references = results.flatMap((r) => (r.status === 'fulfilled' && r.value.kind === 'created' ? [r.value.submission.reference] : []));
     expect(references.map(sequenceOf).sort((x, y) => x - y)).toEqual(Array.from({ length: 19 }, (_, i) => i + 1));
   });
+
+  it('When the retention jobs of two processes run at once, then each expired submission is erased and counted once', async () => {
+    const second = await openSecondProcess(opened, backend);
+    try {
+      await Promise.all(Array.from({ length: 30 }, () => createSubmission(opened.storage, newSubmission(A, { service: OTHER_SERVICE, expiresAt: '2026-01-05T00:00:00.000Z' }))));
+      const erased = await Promise.all([repo().eraseExpired('2026-02-01T00:00:00.000Z'), second.storage.submissions.eraseExpired('2026-02-01T00:00:00.000Z')]);
+      expect(erased[0] + erased[1]).toBe(30);
+      const events = await opened.storage.audit.list({ tenant: A.slug, action: 'submission.erased', subject: OTHER_SERVICE });
+      expect(events.reduce((sum, event) => sum + (event.details as { count: number }).count, 0)).toBe(30);
+      expect((await repo().list({ tenant: A.slug, service: OTHER_SERVICE, receivedFrom: '2000-01-01' }, { offset: 0, limit: 100 })).items.filter((s) => s.expiresAt.startsWith('2026-01-05'))).toEqual([]);
+    } finally {
+      await second.dispose();
+    }
+  });
 });
