@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../helpers/startServer.ts';
+import { getStorageEnv, startServer } from '../helpers/startServer.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -12,7 +12,7 @@ describe('agreement CLI (costs, cost-set, participation, population-import)', ()
   let dir: string;
   const forms = (...args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
-      execFile(TSX, ['cli/forms.ts', ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: join(dir, 'data') } }, (error, stdout, stderr) => {
+      execFile(TSX, ['cli/forms.ts', ...args], { cwd: ROOT, env: { ...process.env, ...getStorageEnv(join(dir, 'data')) } }, (error, stdout, stderr) => {
         done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
       });
     });

@@ -95,3 +95,12 @@ async function resolveTestDatabase(dataDir: string, options: StartServerOptions)
   }
   return database;
 }
+
+/**
+ * The environment a CLI child process needs to work on the storage of a server started on `dataDir`: DATA_DIR, and in
+ * the PostgreSQL run the DATABASE_URL of that server's database.
+ */
+export function getStorageEnv(dataDir: string): Record<string, string> {
+  const database = databasesByDataDir.get(dataDir);
+  return database ? { DATA_DIR: dataDir, DATABASE_URL: database.url } : { DATA_DIR: dataDir };
+}
