@@ -1,7 +1,6 @@
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../../server/loadConfig.ts';
-import { copySqliteToPostgres, type TableCopyResult } from '../../server/storage/postgres/copySqliteToPostgres.ts';
-import { redactUrl } from '../../server/storage/postgres/PostgresDatabase.ts';
+import { migrateToPostgres, type TableCopyResult } from '../../server/usecases/migrateToPostgres.ts';
 
 export const summary = 'Copy the SQLite database into an empty PostgreSQL database and verify it: [--from file.sqlite] [--to postgres://...]';
 
@@ -28,13 +27,14 @@ export async function run(args: string[]): Promise<number> {
     console.error('migrate-to-postgres: the target must be a postgres:// or postgresql:// URL');
     return 2;
   }
-  console.log(`Copying ${from} into ${redactUrl(to)} ...`);
+  console.log(`Copying ${from} ...`);
   const started = Date.now();
-  const results = await copySqliteToPostgres({
+  const { target, results } = await migrateToPostgres({
     sqliteFile: from,
     postgresUrl: to,
     onTable: (table, rows) => console.log(`  copied ${table}: ${rows} rows`),
   });
+  console.log(`Target: ${target}`);
   console.log(formatResults(results));
   const failed = results.filter((result) => !result.ok);
   console.log(
