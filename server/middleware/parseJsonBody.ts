@@ -3,7 +3,7 @@ import { createHttpError } from '../errors.ts';
 import { scanJsonShape } from './scanJsonShape.ts';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const MAX_DEPTH = 64;
+export const MAX_DEPTH = 64;
 /** More values than any form has fields times list items; refused before parsing (finding: 200,000 unknown keys). */
 export const MAX_JSON_MEMBERS = 10_000;
 
@@ -46,7 +46,8 @@ export function parseJsonBody(limitBytes: number): RequestHandler[] {
   ];
 }
 
-function assertSafeJson(value: unknown): void {
+/** Refuses prototype-polluting keys, numbers JSON cannot carry and nesting deeper than MAX_DEPTH (catalogue errors). */
+export function assertSafeJson(value: unknown): void {
   const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
   while (stack.length > 0) {
     const { value: current, depth } = stack.pop()!;

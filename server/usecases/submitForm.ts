@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { canonicalJson, collectUploadRefs } from '../../engine/index.ts';
+import { canonicalJson, collectUploadRefs, hasUploadFields } from '../../engine/index.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { readContactEmail } from '../domain/readContactEmail.ts';
 import { createHttpError, type ErrorDetail } from '../errors.ts';
@@ -116,6 +116,7 @@ async function resolveUploads(
   body: unknown,
   now: string,
 ): Promise<{ data: unknown; uploadIds: string[] }> {
+  if (!hasUploads(schema)) return { data: body, uploadIds: [] };
   const refs = collectUploadRefs(schema, body);
   if (refs.length === 0) return { data: body, uploadIds: [] };
   const data = structuredClone(body);
@@ -134,6 +135,19 @@ async function resolveUploads(
   }
   if (problems.length > 0) throw createHttpError('UPLOAD_NOT_AVAILABLE', problems);
   return { data, uploadIds };
+}
+
+const schemasWithUploads = new WeakMap<object, boolean>();
+
+/** Whether a (published, immutable) data schema has file fields at all; worked out once per schema object. */
+function hasUploads(schema: unknown): boolean {
+  if (schema === null || typeof schema !== 'object') return false;
+  let found = schemasWithUploads.get(schema);
+  if (found === undefined) {
+    found = hasUploadFields(schema);
+    schemasWithUploads.set(schema, found);
+  }
+  return found;
 }
 
 function toReplay(deps: AppDeps, earlier: { requestHash: string; submission: SubmissionSummary | undefined }, requestHash: string): SubmissionReceipt {
