@@ -1,4 +1,3 @@
-import type { ServerResponse } from 'node:http';
 import { isIPv6 } from 'node:net';
 import type { RequestHandler } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
@@ -12,9 +11,9 @@ import { createHttpError } from '../errors.ts';
 export interface ClientRateLimiter {
   /**
    * Counts a request of the client at `ip` and sets `RateLimit-Policy` and `RateLimit` on the response. Over the
-   * limit it also sets `Retry-After` and returns false (answer 429 RATE_LIMITED).
+   * limit it also sets `Retry-After` and returns false (answer 429 RATE_LIMITED). `setHeader` receives the headers.
    */
-  take(ip: string | undefined, res: Pick<ServerResponse, 'setHeader'>): boolean;
+  take(ip: string | undefined, setHeader: (name: string, value: string) => unknown): boolean;
   /** The same as an Express middleware (429 RATE_LIMITED through the error handler). */
   readonly middleware: RequestHandler;
 }
@@ -35,7 +34,7 @@ export function createClientRateLimiter(limit: number, windowMs: number): Client
     for (const [key, client] of clients) if (client.resetAt <= now) clients.delete(key);
   }, windowMs).unref();
 
-  function take(ip: string | undefined, res: Pick<ServerResponse, 'setHeader'>): boolean {
+  function take(ip: string | undefined, setHeader: (name: string, value: string) => unknown): boolean {
     const address = ip ?? '';
     const key = isIPv6(address) ? ipKeyGenerator(address) : address;
     const now = Date.now();
@@ -46,17 +45,17 @@ export function createClientRateLimiter(limit: number, windowMs: number): Client
     }
     client.hits++;
     const resetSeconds = Math.max(0, Math.ceil((client.resetAt - now) / 1000));
-    res.setHeader('RateLimit-Policy', policy);
-    res.setHeader('RateLimit', `limit=${limit}, remaining=${Math.max(limit - client.hits, 0)}, reset=${resetSeconds}`);
+    setHeader('RateLimit-Policy', policy);
+    setHeader('RateLimit', `limit=${limit}, remaining=${Math.max(limit - client.hits, 0)}, reset=${resetSeconds}`);
     if (client.hits <= limit) return true;
-    res.setHeader('Retry-After', String(resetSeconds));
+    setHeader('Retry-After', String(resetSeconds));
     return false;
   }
 
   return {
     take,
     middleware: (req, res, next) => {
-      if (take(req.ip, res)) next();
+      if (take(req.ip, (name, value) => res.setHeader(name, value))) next();
       else next(createHttpError('RATE_LIMITED'));
     },
   };

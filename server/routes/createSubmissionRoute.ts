@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RequestHandler } from 'express';
 import type { AppDeps } from '../AppDeps.ts';
 import { createHttpError, type HttpError } from '../errors.ts';
 import { createClientRateLimiter, type ClientRateLimiter } from '../middleware/createClientRateLimiter.ts';
 import { toHttpError } from '../middleware/handleErrors.ts';
+import type { SecurityHeaders } from '../middleware/setSecurityHeaders.ts';
 import { assertSafeJson, MAX_DEPTH, MAX_JSON_MEMBERS } from '../middleware/parseJsonBody.ts';
 import { getSubmissionBodyLimit } from '../middleware/parseSubmissionBody.ts';
 import { scanJsonShape } from '../middleware/scanJsonShape.ts';
@@ -32,8 +32,8 @@ export function getSubmissionRateLimiter(deps: AppDeps): ClientRateLimiter {
 }
 
 export interface SubmissionRouteOptions {
-  /** The app's security-header middleware (sets constant headers; called with a no-op next). */
-  securityHeaders: RequestHandler;
+  /** The app's security headers (the constant headers every response gets). */
+  securityHeaders: SecurityHeaders;
   /** The client's address as Express's req.ip gives it (trust proxy applied). */
   clientIp(req: IncomingMessage): string | undefined;
 }
@@ -52,30 +52,32 @@ export interface SubmissionRouteOptions {
  */
 export function createSubmissionRoute(deps: AppDeps, options: SubmissionRouteOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
   const limiter = getSubmissionRateLimiter(deps);
-  const noop = () => undefined;
   if (deps.config.logLevel === 'debug') return () => false;
+  // The headers every answer starts with, as Express's stack sets them: security headers, then Cache-Control.
+  const baseHeaders = [...options.securityHeaders.headers.flat(), 'Cache-Control', 'no-store'];
 
   async function serve(req: IncomingMessage, res: ServerResponse, tenant: string, service: string): Promise<void> {
+    // Written in one go by writeHead (a flat list of names and values), so nothing is set header by header.
+    const headers = baseHeaders.slice();
+    const addHeader = (name: string, value: string) => headers.push(name, value);
     try {
-      (options.securityHeaders as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void)(req, res, noop);
-      res.setHeader('Cache-Control', 'no-store');
-      if (!limiter.take(options.clientIp(req), res)) throw createHttpError('RATE_LIMITED');
+      if (!limiter.take(options.clientIp(req), addHeader)) throw createHttpError('RATE_LIMITED');
       const served = await resolveServedService(deps, tenant, service);
       const limitBytes = getSubmissionBodyLimit(deps.config, served.formVersion);
       const declared = Number(req.headers['content-length']);
       if (Number.isFinite(declared) && declared > limitBytes) {
-        res.setHeader('Connection', 'close');
+        headers.push('Connection', 'close');
         throw createHttpError('PAYLOAD_TOO_LARGE');
       }
-      const body = parseJson(await readBody(req, res, limitBytes));
+      const body = parseJson(await readBody(req, limitBytes, headers));
       const receipt = await submitForm(deps, { served, tenant, service, body, idempotencyKey: req.headers['idempotency-key'] as string | undefined });
-      send(res, 201, JSON.stringify(receipt));
+      send(res, 201, headers, JSON.stringify(receipt));
     } catch (error) {
-      sendError(res, error);
+      sendError(res, headers, error);
     }
   }
 
-  function sendError(res: ServerResponse, error: unknown): void {
+  function sendError(res: ServerResponse, headers: string[], error: unknown): void {
     const httpError: HttpError = toHttpError(error);
     if (httpError.status >= 500) {
       deps.logger.error('request failed', {
@@ -88,9 +90,8 @@ export function createSubmissionRoute(deps: AppDeps, options: SubmissionRouteOpt
       res.destroy();
       return;
     }
-    for (const [name, value] of Object.entries(httpError.headers)) res.setHeader(name, value);
-    res.setHeader('Cache-Control', 'no-store');
-    send(res, httpError.status, JSON.stringify(httpError.toBody()));
+    for (const [name, value] of Object.entries(httpError.headers)) headers.push(name, value);
+    send(res, httpError.status, headers, JSON.stringify(httpError.toBody()));
   }
 
   return (req, res) => {
@@ -106,14 +107,14 @@ export function createSubmissionRoute(deps: AppDeps, options: SubmissionRouteOpt
   };
 }
 
-function send(res: ServerResponse, status: number, json: string): void {
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+function send(res: ServerResponse, status: number, headers: string[], json: string): void {
+  headers.push('Content-Type', 'application/json; charset=utf-8', 'Content-Length', String(Buffer.byteLength(json)));
+  res.writeHead(status, headers);
   res.end(json);
 }
 
 /** Reads the whole body, at most `limitBytes` (413 PAYLOAD_TOO_LARGE, connection closed). */
-function readBody(req: IncomingMessage, res: ServerResponse, limitBytes: number): Promise<Buffer> {
+function readBody(req: IncomingMessage, limitBytes: number, headers: string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -122,7 +123,7 @@ function readBody(req: IncomingMessage, res: ServerResponse, limitBytes: number)
       if (size > limitBytes) {
         cleanUp();
         req.pause();
-        res.setHeader('Connection', 'close');
+        headers.push('Connection', 'close');
         reject(createHttpError('PAYLOAD_TOO_LARGE'));
         return;
       }

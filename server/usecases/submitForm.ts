@@ -97,7 +97,8 @@ export async function submitForm(deps: AppDeps, input: SubmitFormInput): Promise
   });
   if (created.kind === 'erased') throw createHttpError('SUBMISSION_ERASED');
   if (created.kind === 'replayed') return toReplay(deps, created, idempotency!.requestHash);
-  return toReceipt(deps, created.submission);
+  // The status code of a new submission is the one just derived (createStatusCode gives the same for this id).
+  return toReceipt(deps, created.submission, created.submission.id === id ? statusCode : undefined);
 }
 
 const UPLOAD_GONE = 'Die hochgeladene Datei ist nicht mehr verfügbar (nach 24 Stunden oder bereits verwendet). Bitte laden Sie sie erneut hoch.';
@@ -155,13 +156,13 @@ function toReplay(deps: AppDeps, earlier: { requestHash: string; submission: Sub
   return toReceipt(deps, earlier.submission);
 }
 
-function toReceipt(deps: AppDeps, submission: SubmissionSummary): SubmissionReceipt {
+function toReceipt(deps: AppDeps, submission: SubmissionSummary, statusCode?: string): SubmissionReceipt {
   return {
     id: submission.id,
     reference: submission.reference,
     version: submission.version,
     receivedAt: submission.receivedAt,
-    statusCode: createStatusCode(deps.statusCodeKey, submission.id),
+    statusCode: statusCode ?? createStatusCode(deps.statusCodeKey, submission.id),
   };
 }
 
