@@ -98,6 +98,8 @@ async function startReceivers(): Promise<{ webhookUrl: string; smtpUrl: string; 
   };
 }
 const entry = RUNTIME === 'tsx' ? join(ROOT, 'bench/serverBenchTarget.ts') : await bundle('bench/serverBenchTarget.ts', 'serverBenchTarget.mjs');
+/** The server exactly as `npm start` runs it (server/main.ts, bundled as by `npm run build:server`). */
+const mainEntry = RUNTIME === 'tsx' ? join(ROOT, 'server/main.ts') : await bundle('server/main.ts', 'main.mjs');
 const bareEntry = RUNTIME === 'tsx' ? join(ROOT, 'bench/bareExpressTarget.ts') : await bundle('bench/bareExpressTarget.ts', 'bareExpressTarget.mjs');
 
 /** Bundles a bench entry (our TypeScript only; packages stay external) next to node_modules so they resolve. */
@@ -118,7 +120,7 @@ async function bundle(source: string, name: string): Promise<string> {
 }
 
 /** Starts a bench process (the server target, or the bare Express baseline) and waits for its port. */
-async function startTarget(file = entry): Promise<{ child: ChildProcess; port: number }> {
+async function startTarget(file = entry, env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number }> {
   const execArgv = [
     ...NODE_FLAGS,
     ...(RUNTIME === 'tsx' ? ['--import', 'tsx'] : []),
@@ -136,6 +138,7 @@ async function startTarget(file = entry): Promise<{ child: ChildProcess; port: n
       OUTBOUND_ALLOW_PRIVATE: 'true',
       // The relay runs in its own process (npm run worker) after the rows, so the rows measure the outbox write alone.
       DELIVERY_RELAY: 'false',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -175,9 +178,11 @@ async function stopTarget(target: ChildProcess): Promise<void> {
   await exited;
 }
 
-// The first start creates the database and publishes the catalogue (checking every definition); the measured server
-// is a restart on that database, as in production.
-const firstStart = await startTarget();
+// The first start (the server as `npm start` runs it; it logs its port) creates the database and publishes the
+// catalogue (checking every definition); the measured server is a restart on that database, as in production.
+// The load comes from one address: the submission limit per client is lifted as in the bench target.
+const npmStartEnv = { LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', SUBMISSION_RATE_LIMIT: '10000000' };
+const firstStart = await startTarget(mainEntry, npmStartEnv);
 const firstStartRssMb = readRssMb(firstStart.child.pid!).hwm;
 await stopTarget(firstStart.child);
 const { child, port } = await startTarget();
@@ -282,6 +287,32 @@ const bareRssMb = readRssMb(bare.child.pid!).hwm;
 
 await stopTarget(child);
 await stopTarget(bare.child);
+const npmStartRss = await measureNpmStartRss();
+
+/**
+ * The RSS target is the product's: the server as `npm start` runs it (no bench routes), restarted on the run's
+ * database and loaded with submissions of each body at 50 connections for BENCH_DURATION seconds in all.
+ */
+async function measureNpmStartRss(): Promise<{ peakMb: number; perSecond: number }> {
+  const server = await startTarget(mainEntry, npmStartEnv);
+  const url = `http://127.0.0.1:${server.port}`;
+  let requests = 0;
+  for (const body of bodies) {
+    const result = await autocannon({
+      url: `${url}${submissionPath(TENANT, body.service)}`,
+      connections: 50,
+      duration: DURATION / bodies.length,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body.text,
+    });
+    if (result.non2xx > 0) throw new Error(`bench: npm start server answered ${result.non2xx} non-2xx`);
+    requests += result.requests.total;
+  }
+  const peakMb = readRssMb(server.child.pid!).hwm;
+  await stopTarget(server.child);
+  return { peakMb, perSecond: requests / DURATION };
+}
 const relay = await measureRelay();
 await receivers.close();
 await rm(dataDir, { recursive: true, force: true });
@@ -300,7 +331,7 @@ console.log('bare Express: Express 5 alone in its own process (same flags), expr
 console.log('no-op route: the real app and middleware stack (security headers, Cache-Control, rate limiter, JSON body parsing and');
 console.log('  checks, error handling), answers a constant 201 receipt without resolving, validating or storing');
 console.log(`load average (1 min) before ${loadBefore[0]!.toFixed(2)}, after ${loadAfter[0]!.toFixed(2)}`);
-console.log(`RSS after start: ${firstStartRssMb.toFixed(0)} MB peak on a new database (catalogue checked), ${restartRssMb.toFixed(0)} MB on restart (measured server)\n`);
+console.log(`RSS after start: ${firstStartRssMb.toFixed(0)} MB peak of npm start's server on a new database (catalogue checked), ${restartRssMb.toFixed(0)} MB on restart (measured server)\n`);
 console.log(`each row: ${ROUNDS} slices of ${(DURATION / ROUNDS).toFixed(1)} s alternating with the other routes; req/s mean, p50/p99 median of slices, p99 max = worst slice`);
 console.log('route                   conns    req/s   p50 ms   p99 ms  p99 max  CPU µs/req  RSS MB  non-2xx  errors  vs bare  vs no-op');
 for (const row of rows) {
@@ -345,11 +376,13 @@ if (channelsRow && mainSubmission) {
   const channelsRatio = channelsRow.perSecond / mainSubmission.perSecond;
   console.log(`  ${'channels (3 outbox rows) vs submission:'.padEnd(40)} ${channelsRatio.toFixed(2)}x >= 0.95x ${met(channelsRatio >= 0.95)} (the outbox's own target, not issue 17's)`);
 }
-const rssUnderLoad = Math.max(peakRssMb, firstStartRssMb);
-verdicts.push(rssUnderLoad <= TARGET.rssMb);
+const rssPeak = Math.max(npmStartRss.peakMb, firstStartRssMb);
+verdicts.push(rssPeak <= TARGET.rssMb);
 console.log(
-  `  ${'server RSS:'.padEnd(40)} peak ${peakRssMb.toFixed(0)} MB under load, ${firstStartRssMb.toFixed(0)} MB first start on a new database <= ${TARGET.rssMb} MB ${met(rssUnderLoad <= TARGET.rssMb)}`,
+  `  ${'server RSS (as npm start runs it):'.padEnd(40)} peak ${npmStartRss.peakMb.toFixed(0)} MB under ${DURATION} s of submissions at 50 connections (${npmStartRss.perSecond.toFixed(0)} req/s), ` +
+    `${firstStartRssMb.toFixed(0)} MB on a first start <= ${TARGET.rssMb} MB ${met(rssPeak <= TARGET.rssMb)}`,
 );
+console.log(`  (the bench server with its extra routes peaked at ${peakRssMb.toFixed(0)} MB)`);
 console.log(`  => ${verdicts.every(Boolean) ? 'all targets MET' : 'NOT all targets met'}`);
 
 /** A participant other than TENANT serving the same version of the service (so the same body is valid). */
