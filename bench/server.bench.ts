@@ -45,7 +45,7 @@ const START_SCRIPT = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'
 const NODE_FLAGS =
   process.env.BENCH_NODE_FLAGS !== undefined
     ? process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean)
-    : [...START_SCRIPT.matchAll(/(?:^|\s)(--max-[a-z-]+=\d+)/g)].map((match) => match[1]!);
+    : (/\bnode((?:\s+--[a-z0-9-]+(?:=\S+)?)*)\s+dist-server\//.exec(START_SCRIPT)?.[1] ?? '').split(/\s+/).filter(Boolean);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '10,50').split(',').map(Number);
 const TARGET = { ratio: 0.9, p99Ms: 25, rssMb: 150 };
 
