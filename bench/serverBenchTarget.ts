@@ -2,10 +2,11 @@
  * The server process measured by bench/server.bench.ts (which bundles this file with esbuild and runs it as plain
  * JavaScript): the real app (createServerDeps + createApp, SQLite with synchronous=FULL, group commit) plus the
  * same-run baseline, a no-op submission route. The no-op route exists only here, never in the product. It sits in
- * the real app's middleware stack (helmet, Cache-Control, the same rate limiter and JSON body parsing and checks as
- * the submission route, request logging when LOG_LEVEL=debug, error handling) and answers a constant receipt of the
- * same shape, so the ratio shows what resolving, validating and durably storing a submission costs beyond a route
- * that does nothing. Prints one JSON line `{"port":n}` on stdout when listening.
+ * the real app's Express stack (security headers, Cache-Control, a rate limiter and the JSON body parsing and checks
+ * of the Express submission route, request logging when LOG_LEVEL=debug, error handling) and answers a constant
+ * receipt of the same shape: what a route costs on the app's Express stack. (Plain submission requests do not take
+ * that stack: server/routes/createSubmissionRoute.ts answers them ahead of Express.) Prints one JSON line
+ * `{"port":n}` on stdout when listening.
  */
 import { Router, type Application } from 'express';
 import { createApp } from '../server/createApp.ts';

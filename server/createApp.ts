@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import express, { type Application } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import express, { type Application, type Request } from 'express';
 import type { AppDeps } from './AppDeps.ts';
 import { createHttpError } from './errors.ts';
 import { checkSameOrigin } from './middleware/checkSameOrigin.ts';
@@ -31,6 +32,7 @@ import { createStaffFilesRouter } from './routes/createStaffFilesRouter.ts';
 import { createStatusRouter } from './routes/createStatusRouter.ts';
 import { createPaymentsRouter } from './routes/createPaymentsRouter.ts';
 import { createStaffPaymentsRouter } from './routes/createStaffPaymentsRouter.ts';
+import { createSubmissionRoute } from './routes/createSubmissionRoute.ts';
 
 /**
  * Builds the Express application (without listening). Every API response defaults to Cache-Control: no-store;
@@ -42,8 +44,7 @@ export function createApp(deps: AppDeps): Application {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
   app.set('query parser', 'simple');
-  app.use(
-    setSecurityHeaders({
+  const securityHeaders = setSecurityHeaders({
       frameguard: { action: 'deny' },
       contentSecurityPolicy: {
         useDefaults: false,
@@ -60,8 +61,8 @@ export function createApp(deps: AppDeps): Application {
           frameAncestors: ["'none'"],
         },
       },
-    }),
-  );
+    });
+  app.use(securityHeaders);
   if (deps.config.logLevel === 'debug') app.use(logRequests(deps.logger));
   app.use('/api', setCacheControl('no-store'));
   app.use('/api/v1/staff', checkSameOrigin());
@@ -102,5 +103,26 @@ export function createApp(deps: AppDeps): Application {
     throw createHttpError('NOT_FOUND');
   });
   app.use(handleErrors(deps.logger));
+  useSubmissionRoute(app, deps, securityHeaders);
   return app;
+}
+
+/**
+ * Puts the plain-Node submission route (createSubmissionRoute) in front of Express: the app function calls
+ * app.handle for every request, so the route answers its plain requests before Express sets up req/res and walks
+ * its routers; every other request, and every unusual submission request, goes to Express unchanged.
+ */
+function useSubmissionRoute(app: Application, deps: AppDeps, securityHeaders: ReturnType<typeof setSecurityHeaders>): void {
+  const expressRequest = (app as unknown as { request: Request }).request;
+  const clientIp =
+    deps.config.trustProxy === false
+      ? (req: IncomingMessage) => req.socket.remoteAddress
+      : (req: IncomingMessage) => (Object.create(expressRequest, { headers: { value: req.headers }, socket: { value: req.socket }, connection: { value: req.socket } }) as Request).ip;
+  const submissionRoute = createSubmissionRoute(deps, { securityHeaders, clientIp });
+  type Handle = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
+  const withHandle = app as unknown as { handle: Handle };
+  const expressHandle = withHandle.handle.bind(app);
+  withHandle.handle = (req, res, next) => {
+    if (!submissionRoute(req, res)) expressHandle(req, res, next);
+  };
 }

@@ -4,6 +4,7 @@ import type { RequestHandler } from 'express';
 import type { AppDeps } from '../AppDeps.ts';
 import { createHttpError } from '../errors.ts';
 import type { RateLimitRepository } from '../storage/RateLimitRepository.ts';
+import type { CountHit } from './createClientRateLimiter.ts';
 
 /**
  * A per-client-IP rate limit answering 429 RATE_LIMITED (standard RateLimit headers). With `failuresOnly`, only
@@ -69,6 +70,19 @@ export class DatabaseRateLimitStore implements Store {
   }
 
   private hash(key: string): string {
-    return createHmac('sha256', this.secret).update(`rate-limit\u0000${this.prefix}${key}`).digest('base64url');
+    return hashRateLimitKey(this.secret, this.prefix, key);
   }
+}
+
+/** A hit counter for createClientRateLimiter on the database (the same keys as DatabaseRateLimitStore's). */
+export function createDatabaseHitCounter(deps: Pick<AppDeps, 'storage' | 'statusCodeKey'>, name: string): CountHit {
+  const prefix = `${name}:`;
+  return async (key, windowMs, now) => {
+    const hits = await deps.storage.rateLimits.increment(hashRateLimitKey(deps.statusCodeKey, prefix, key), windowMs, new Date(now));
+    return { hits: hits.hits, resetAt: Date.parse(hits.resetAt) };
+  };
+}
+
+function hashRateLimitKey(secret: Buffer, prefix: string, key: string): string {
+  return createHmac('sha256', secret).update(`rate-limit\u0000${prefix}${key}`).digest('base64url');
 }

@@ -36,7 +36,8 @@ export function handleErrors(logger: Logger): ErrorRequestHandler {
   };
 }
 
-function toHttpError(error: unknown): HttpError {
+/** The catalogue error an error answers as (body-parser errors by their type; anything else 500 INTERNAL_ERROR). */
+export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error && typeof error === 'object') {
     const type = (error as { type?: unknown }).type;

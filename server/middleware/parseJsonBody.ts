@@ -3,7 +3,7 @@ import { createHttpError } from '../errors.ts';
 import { scanJsonShape } from './scanJsonShape.ts';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const MAX_DEPTH = 64;
+export const MAX_DEPTH = 64;
 /** More values than any form has fields times list items; refused before parsing (finding: 200,000 unknown keys). */
 export const MAX_JSON_MEMBERS = 10_000;
 
@@ -46,16 +46,32 @@ export function parseJsonBody(limitBytes: number): RequestHandler[] {
   ];
 }
 
-function assertSafeJson(value: unknown): void {
-  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
-  while (stack.length > 0) {
-    const { value: current, depth } = stack.pop()!;
-    if (typeof current === 'number' && !Number.isFinite(current)) throw createHttpError('NUMBER_OUT_OF_RANGE');
+/** Refuses prototype-polluting keys, numbers JSON cannot carry and nesting deeper than MAX_DEPTH (catalogue errors). */
+export function assertSafeJson(value: unknown): void {
+  // Two parallel stacks instead of one object per value: this runs on every submission body.
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const current = values.pop();
+    const depth = depths.pop()!;
+    if (typeof current === 'number') {
+      if (!Number.isFinite(current)) throw createHttpError('NUMBER_OUT_OF_RANGE');
+      continue;
+    }
     if (current === null || typeof current !== 'object') continue;
     if (depth > MAX_DEPTH) throw createHttpError('NESTING_TOO_DEEP');
-    for (const key of Object.keys(current)) {
+    if (Array.isArray(current)) {
+      for (const item of current) {
+        values.push(item);
+        depths.push(depth + 1);
+      }
+      continue;
+    }
+    for (const key in current) {
+      if (!Object.hasOwn(current, key)) continue;
       if (FORBIDDEN_KEYS.has(key)) throw createHttpError('FORBIDDEN_KEY');
-      stack.push({ value: (current as Record<string, unknown>)[key], depth: depth + 1 });
+      values.push((current as Record<string, unknown>)[key]);
+      depths.push(depth + 1);
     }
   }
 }

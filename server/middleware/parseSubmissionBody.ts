@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { hasDataUrlField } from '../../engine/hasDataUrlField.ts';
 import type { AppDeps } from '../AppDeps.ts';
+import type { PublishedFormVersion } from '../storage/FormVersionRepository.ts';
 import { getPathParam } from '../routes/getPathParam.ts';
 import { resolveServedService } from '../usecases/resolveServedService.ts';
 import { parseJsonBody } from './parseJsonBody.ts';
@@ -15,17 +16,10 @@ import { parseJsonBody } from './parseJsonBody.ts';
 export function parseSubmissionBody(deps: AppDeps): RequestHandler {
   const small = parseJsonBody(deps.config.submissionBodyLimitBytes);
   const legacy = parseJsonBody(deps.config.legacySubmissionBodyLimitBytes);
-  const isLegacy = new WeakMap<object, boolean>();
   return async (req, res, next) => {
     const served = await resolveServedService(deps, getPathParam(req, 'tenant'), getPathParam(req, 'service'));
     res.locals.servedService = served;
-    const { formVersion } = served;
-    let legacyVersion = isLegacy.get(formVersion.definition);
-    if (legacyVersion === undefined) {
-      legacyVersion = hasDataUrlField(formVersion.definition.schema);
-      isLegacy.set(formVersion.definition, legacyVersion);
-    }
-    const chain = legacyVersion ? legacy : small;
+    const chain = isLegacyVersion(served.formVersion) ? legacy : small;
     const run = (index: number): void => {
       if (index === chain.length) return next();
       try {
@@ -36,4 +30,21 @@ export function parseSubmissionBody(deps: AppDeps): RequestHandler {
     };
     run(0);
   };
+}
+
+const legacyVersions = new WeakMap<object, boolean>();
+
+/** Whether a served version still carries files inside the JSON (data URLs); worked out once per definition. */
+export function isLegacyVersion(formVersion: PublishedFormVersion): boolean {
+  let legacy = legacyVersions.get(formVersion.definition);
+  if (legacy === undefined) {
+    legacy = hasDataUrlField(formVersion.definition.schema);
+    legacyVersions.set(formVersion.definition, legacy);
+  }
+  return legacy;
+}
+
+/** The body limit of a submission to this served version (see parseSubmissionBody). */
+export function getSubmissionBodyLimit(config: AppDeps['config'], formVersion: PublishedFormVersion): number {
+  return isLegacyVersion(formVersion) ? config.legacySubmissionBodyLimitBytes : config.submissionBodyLimitBytes;
 }

@@ -8,7 +8,7 @@ import helmet, { type HelmetOptions } from 'helmet';
  * that sets the recorded headers (and removes the ones helmet removes). Throws at start-up if the options make a
  * header depend on the request (a CSP directive given as a function), because a recording cannot capture that.
  */
-export function setSecurityHeaders(options: HelmetOptions): RequestHandler {
+export function setSecurityHeaders(options: HelmetOptions): SecurityHeaders {
   const csp = options.contentSecurityPolicy;
   const directives = typeof csp === 'object' && csp.directives ? Object.values(csp.directives) : [];
   if (directives.some((value) => typeof value === 'function' || (Array.isArray(value) && value.some((item) => typeof item === 'function')))) {
@@ -31,9 +31,13 @@ export function setSecurityHeaders(options: HelmetOptions): RequestHandler {
     finished = true;
   });
   if (!finished) throw new Error('setSecurityHeaders: helmet did not finish synchronously; its headers cannot be precomputed');
-  return (_req, res, next) => {
+  const middleware: RequestHandler = (_req, res, next) => {
     for (const name of removed) res.removeHeader(name);
     for (const [name, value] of headers) res.setHeader(name, value);
     next();
   };
+  return Object.assign(middleware, { headers: headers.flatMap(([name, value]) => (typeof value === 'string' ? [[name, value]] : value.map((item) => [name, item]))) as [string, string][] });
 }
+
+/** The middleware, and the headers it sets as name/value pairs (for a response written without Express). */
+export type SecurityHeaders = RequestHandler & { readonly headers: readonly (readonly [name: string, value: string])[] };

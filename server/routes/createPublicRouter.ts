@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { getPathParam } from './getPathParam.ts';
 import type { AppDeps } from '../AppDeps.ts';
-import { createRateLimit } from '../middleware/createRateLimit.ts';
 import { parseSubmissionBody } from '../middleware/parseSubmissionBody.ts';
 import { setCacheControl } from '../middleware/setCacheControl.ts';
 import { getParticipantStatus } from '../usecases/getParticipantStatus.ts';
@@ -10,6 +9,7 @@ import { listOfferedServices } from '../usecases/listOfferedServices.ts';
 import { listTenants } from '../usecases/listTenants.ts';
 import type { ServedService } from '../usecases/resolveServedService.ts';
 import { submitForm } from '../usecases/submitForm.ts';
+import { getSubmissionRateLimiter } from './createSubmissionRoute.ts';
 
 /**
  * Public API for citizens' portals (mounted at /api/v1): catalogue and submissions. The catalogue holds no personal
@@ -18,7 +18,8 @@ import { submitForm } from '../usecases/submitForm.ts';
 export function createPublicRouter(deps: AppDeps): Router {
   const router = Router();
   const catalogueCache = setCacheControl('no-cache');
-  const submissionLimit = createRateLimit(deps, 'submissions', deps.config.submissionRateLimit, 60_000);
+  // Shared with the plain-Node twin of the submission route (createSubmissionRoute), which answers most submissions.
+  const submissionLimit = getSubmissionRateLimiter(deps).middleware;
 
   router.get('/tenants', catalogueCache, async (_req, res) => {
     res.json({ items: await listTenants(deps) });

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { canonicalJson, collectUploadRefs } from '../../engine/index.ts';
+import { canonicalJson, collectUploadRefs, hasUploadFields } from '../../engine/index.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { readContactEmail } from '../domain/readContactEmail.ts';
 import { createHttpError, type ErrorDetail } from '../errors.ts';
@@ -89,7 +89,8 @@ export async function submitForm(deps: AppDeps, input: SubmitFormInput): Promise
   });
   if (created.kind === 'erased') throw createHttpError('SUBMISSION_ERASED');
   if (created.kind === 'replayed') return toReplay(deps, created, idempotency!.requestHash);
-  return toReceipt(deps, created.submission);
+  // The status code of a new submission is the one just derived (createStatusCode gives the same for this id).
+  return toReceipt(deps, created.submission, created.submission.id === id ? statusCode : undefined);
 }
 
 const UPLOAD_GONE = 'Die hochgeladene Datei ist nicht mehr verfügbar (nach 24 Stunden oder bereits verwendet). Bitte laden Sie sie erneut hoch.';
@@ -108,6 +109,7 @@ async function resolveUploads(
   body: unknown,
   now: string,
 ): Promise<{ data: unknown; uploadIds: string[] }> {
+  if (!hasUploads(schema)) return { data: body, uploadIds: [] };
   const refs = collectUploadRefs(schema, body);
   if (refs.length === 0) return { data: body, uploadIds: [] };
   const data = structuredClone(body);
@@ -128,18 +130,31 @@ async function resolveUploads(
   return { data, uploadIds };
 }
 
+const schemasWithUploads = new WeakMap<object, boolean>();
+
+/** Whether a (published, immutable) data schema has file fields at all; worked out once per schema object. */
+function hasUploads(schema: unknown): boolean {
+  if (schema === null || typeof schema !== 'object') return false;
+  let found = schemasWithUploads.get(schema);
+  if (found === undefined) {
+    found = hasUploadFields(schema);
+    schemasWithUploads.set(schema, found);
+  }
+  return found;
+}
+
 function toReplay(deps: AppDeps, earlier: { requestHash: string; submission: SubmissionSummary | undefined }, requestHash: string): SubmissionReceipt {
   if (earlier.requestHash !== requestHash || !earlier.submission) throw createHttpError('IDEMPOTENCY_KEY_REUSED');
   return toReceipt(deps, earlier.submission);
 }
 
-function toReceipt(deps: AppDeps, submission: SubmissionSummary): SubmissionReceipt {
+function toReceipt(deps: AppDeps, submission: SubmissionSummary, statusCode?: string): SubmissionReceipt {
   return {
     id: submission.id,
     reference: submission.reference,
     version: submission.version,
     receivedAt: submission.receivedAt,
-    statusCode: createStatusCode(deps.statusCodeKey, submission.id),
+    statusCode: statusCode ?? createStatusCode(deps.statusCodeKey, submission.id),
   };
 }
 
