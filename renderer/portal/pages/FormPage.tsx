@@ -452,6 +452,7 @@ function FormFlow({
         extraErrors={serverErrorSchema}
         onSubmit={onStepSubmit}
         uploadFile={uploadFile}
+        progressive={focusAfterStep === undefined}
       >
         {phase.step > 0 ? (
           <button

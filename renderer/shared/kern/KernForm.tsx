@@ -10,6 +10,7 @@ import { kernTemplates, kernWidgets } from './kernTheme.ts';
 import { createPendingInputs, PendingInputsContext } from './PendingInputs.tsx';
 import { ERROR_SUMMARY_ID } from './ErrorSummary.tsx';
 import { toPathSegments } from './fieldLabels.ts';
+import { ProgressiveFieldsContext } from './ProgressiveFields.ts';
 import { pruneEmptyObjects } from './pruneEmptyObjects.ts';
 import { translateGerman } from './translateGerman.ts';
 import { VisiblePropertiesContext } from './VisibleProperties.ts';
@@ -36,6 +37,8 @@ export interface KernFormProps {
   id?: string;
   /** Uploads a chosen file of a file field (x-upload); without it such fields cannot take files (staff preview). */
   uploadFile?: UploadContext['uploadFile'];
+  /** false renders every field in the first commit (default true: a long form adds its fields over a few tasks). */
+  progressive?: boolean;
 }
 
 const DefaultObjectField = getDefaultRegistry().fields.ObjectField!;
@@ -86,7 +89,7 @@ function focusErrorSummary(): void {
  * inputs buffered while typing. Reusable by the staff apps (editor preview: pass `readonly` for the inbox).
  */
 export const KernForm = forwardRef<KernFormHandle, KernFormProps>(function KernForm(props, ref) {
-  const { schema, uiSchema, validator, formData, visibleProperties, submitText, onSubmit, extraErrors, readonly, disabled, children, id, uploadFile } =
+  const { schema, uiSchema, validator, formData, visibleProperties, submitText, onSubmit, extraErrors, readonly, disabled, children, id, uploadFile, progressive } =
     props;
   const uploadErrors = useMemo(() => new Map<string, string>(), []);
   const formContext = useMemo<UploadContext>(() => ({ uploadFile, uploadErrors }), [uploadFile, uploadErrors]);
@@ -141,41 +144,43 @@ export const KernForm = forwardRef<KernFormHandle, KernFormProps>(function KernF
 
   return (
     <PendingInputsContext.Provider value={pending}>
-      <VisiblePropertiesContext.Provider value={visible}>
-        <div className="kf-form" onSubmitCapture={onSubmitCapture}>
-          <Form
-            ref={formRef}
-            id={id}
-            schema={schema}
-            uiSchema={uiSchema}
-            formData={formData}
-            validator={pruningValidator}
-            templates={kernTemplates}
-            widgets={kernWidgets}
-            fields={FIELDS}
-            formContext={formContext}
-            translateString={translateGerman}
-            noHtml5Validate
-            experimental_defaultFormStateBehavior={DEFAULT_FORM_STATE}
-            showErrorList="top"
-            transformErrors={transformErrors}
-            extraErrors={extraErrors}
-            onError={focusErrorSummary}
-            onSubmit={(event) => onSubmit?.(pruneEmptyObjects((event.formData ?? {}) as Record<string, unknown>, schema))}
-            readonly={readonly}
-            disabled={disabled}
-          >
-            <div className="kf-button-row">
-              {readonly ? null : (
-                <button type="submit" className="kern-btn kern-btn--primary">
-                  <span className="kern-label">{submitText ?? 'Absenden'}</span>
-                </button>
-              )}
-              {children}
-            </div>
-          </Form>
-        </div>
-      </VisiblePropertiesContext.Provider>
+      <ProgressiveFieldsContext.Provider value={progressive ?? true}>
+        <VisiblePropertiesContext.Provider value={visible}>
+          <div className="kf-form" onSubmitCapture={onSubmitCapture}>
+            <Form
+              ref={formRef}
+              id={id}
+              schema={schema}
+              uiSchema={uiSchema}
+              formData={formData}
+              validator={pruningValidator}
+              templates={kernTemplates}
+              widgets={kernWidgets}
+              fields={FIELDS}
+              formContext={formContext}
+              translateString={translateGerman}
+              noHtml5Validate
+              experimental_defaultFormStateBehavior={DEFAULT_FORM_STATE}
+              showErrorList="top"
+              transformErrors={transformErrors}
+              extraErrors={extraErrors}
+              onError={focusErrorSummary}
+              onSubmit={(event) => onSubmit?.(pruneEmptyObjects((event.formData ?? {}) as Record<string, unknown>, schema))}
+              readonly={readonly}
+              disabled={disabled}
+            >
+              <div className="kf-button-row">
+                {readonly ? null : (
+                  <button type="submit" className="kern-btn kern-btn--primary">
+                    <span className="kern-label">{submitText ?? 'Absenden'}</span>
+                  </button>
+                )}
+                {children}
+              </div>
+            </Form>
+          </div>
+        </VisiblePropertiesContext.Provider>
+      </ProgressiveFieldsContext.Provider>
     </PendingInputsContext.Provider>
   );
 });

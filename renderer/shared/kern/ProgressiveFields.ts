@@ -1,0 +1,27 @@
+import { createContext, startTransition, useContext, useEffect, useState } from 'react';
+
+/** Top-level fields in the first commit of a form: about two screens, so the citizen sees the form at once. */
+export const FIRST_FIELDS = 12;
+/** Top-level fields added per later commit (one task each, rendered as a transition in slices of a few ms). */
+export const FIELDS_PER_CHUNK = 24;
+
+/**
+ * Whether a form renders its top-level fields progressively (false: all in the first commit, e.g. when a field
+ * further down is about to take the focus). Only forms with more than FIRST_FIELDS visible fields are affected.
+ */
+export const ProgressiveFieldsContext = createContext(true);
+
+/**
+ * How many of `total` top-level fields to render now: FIRST_FIELDS in the first commit, then FIELDS_PER_CHUNK more
+ * per task until all are there, so a long form paints its first screen fast and no task grows with the field count.
+ */
+export function useProgressiveCount(total: number): number {
+  const progressive = useContext(ProgressiveFieldsContext);
+  const [count, setCount] = useState(() => (progressive ? FIRST_FIELDS : Number.POSITIVE_INFINITY));
+  useEffect(() => {
+    if (count >= total) return;
+    const timer = setTimeout(() => startTransition(() => setCount((current) => current + FIELDS_PER_CHUNK)), 0);
+    return () => clearTimeout(timer);
+  }, [count, total]);
+  return Math.min(count, total);
+}
