@@ -1,7 +1,7 @@
 import { createContext, startTransition, useContext, useEffect, useState } from 'react';
 
-/** Top-level fields in the first commit of a form: about two screens, so the citizen sees the form at once. */
-export const FIRST_FIELDS = 12;
+/** Top-level fields in the first commit of a form: more than a screen, so the citizen sees the form at once. */
+export const FIRST_FIELDS = 10;
 /** Top-level fields added per later commit (one task each, rendered as a transition in slices of a few ms). */
 export const FIELDS_PER_CHUNK = 24;
 
