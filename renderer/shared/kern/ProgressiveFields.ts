@@ -15,12 +15,12 @@ export const ProgressiveFieldsContext = createContext(true);
  * How many of `total` top-level fields to render now: FIRST_FIELDS in the first commit, then FIELDS_PER_CHUNK more
  * per task until all are there, so a long form paints its first screen fast and no task grows with the field count.
  */
-export function useProgressiveCount(total: number): number {
+export function useProgressiveCount(total: number, first = FIRST_FIELDS, perChunk = FIELDS_PER_CHUNK): number {
   const progressive = useContext(ProgressiveFieldsContext);
-  const [count, setCount] = useState(() => (progressive ? FIRST_FIELDS : Number.POSITIVE_INFINITY));
+  const [count, setCount] = useState(() => (progressive ? first : Number.POSITIVE_INFINITY));
   useEffect(() => {
     if (count >= total) return;
-    const timer = setTimeout(() => startTransition(() => setCount((current) => current + FIELDS_PER_CHUNK)), 0);
+    const timer = setTimeout(() => startTransition(() => setCount((current) => current + perChunk)), 0);
     return () => clearTimeout(timer);
   }, [count, total]);
   return Math.min(count, total);
