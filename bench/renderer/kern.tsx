@@ -11,13 +11,13 @@ import { collectAnswers } from '../../renderer/shared/review/collectAnswers.ts';
 import { ReviewList } from '../../renderer/shared/review/ReviewList.tsx';
 import { importValidatorModule } from '../../renderer/shared/validation/importValidatorModule.ts';
 import { localizeGerman } from '../../renderer/shared/validation/localizeGerman.ts';
-import { requireFromRuntime } from '../../renderer/shared/validation/loadPrecompiledValidator.ts';
+import { requireFromRuntime, warmUpWhenIdle } from '../../renderer/shared/validation/loadPrecompiledValidator.ts';
 import { loadBenchDefinition, markPainted, markReviewed, markSubmitted } from './harness.ts';
 
 // Like the portal's form route: the definition comes with the page, the validator module is preloaded.
 const { schema, uiSchema, fields } = await loadBenchDefinition(() => takeJsonDataBlock(DEFINITION_DATA_BLOCK_ID));
 const module = (await importValidatorModule(`/validator-${fields}.js`)) as { default: (require: (name: string) => unknown) => never };
-const validator = createPrecompiledValidator(module.default(requireFromRuntime), schema as RJSFSchema, localizeGerman);
+const validator = createPrecompiledValidator(warmUpWhenIdle(module.default(requireFromRuntime)), schema as RJSFSchema, localizeGerman);
 const formData = {};
 
 /** The review page as the portal shows it after a valid submit (FormPage: collectAnswers + ReviewList). */

@@ -17,9 +17,7 @@ import { VALIDATOR_FORMATS_MODULE } from '../../renderer/shared/validation/valid
  * `export default function (require) { const exports = {}; ...; return { key: exports.v_x } }`, so the portal feeds
  * `require` from its bundle (renderer/shared/validation/validatorRuntime.ts). The code is wrapped, never rewritten,
  * so any property name (`export`, `default`, quotes, unicode) stays valid. No bundler at run time, no eval in the
- * browser. The first line is V8's compile hint `//# allFunctionsCalledOnLoad`: Chromium compiles the validator
- * functions eagerly while it streams the (preloaded) module, off the main thread, instead of lazily on the first
- * submit (about 100 ms on the main thread for a 1000-field form).
+ * browser.
  */
 export function createValidatorModuleSource(schema: RJSFSchema): string {
   const schemas = Object.values(schemaParser(schema));
@@ -44,5 +42,5 @@ export function createValidatorModuleSource(schema: RJSFSchema): string {
   const exportNames = keys.map((key, index) => `v${index}`);
   const commonJs = standaloneCode(ajv, Object.fromEntries(keys.map((key, index) => [exportNames[index], key])));
   const mapping = keys.map((key, index) => `${JSON.stringify(key)}: exports.${exportNames[index]}`).join(', ');
-  return `//# allFunctionsCalledOnLoad\nexport default function createValidateFunctions(require) {\nconst exports = {};\n${commonJs}\nreturn { ${mapping} };\n}\n`;
+  return `export default function createValidateFunctions(require) {\nconst exports = {};\n${commonJs}\nreturn { ${mapping} };\n}\n`;
 }
