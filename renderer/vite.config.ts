@@ -41,6 +41,8 @@ export default defineConfig({
     assetsInlineLimit: 0,
     target: 'es2022',
     sourcemap: false,
+    // .vite/manifest.json: the server preloads the form page's lazily loaded chunks on the form route.
+    manifest: true,
     rollupOptions: { input },
   },
 });

@@ -4,6 +4,8 @@ export interface BenchState {
   firstPaint?: number;
   /** performance.now() when onSubmit ran. */
   submitted?: number;
+  /** performance.now() once the review page (answers after a valid submit) is painted; kreisform page only. */
+  reviewed?: number;
 }
 
 declare global {
@@ -14,9 +16,16 @@ declare global {
 
 window.__bench = {};
 
-/** The field count of this run (?fields=N) and its definition (served next to the page). */
-export async function loadBenchDefinition(): Promise<{ schema: Record<string, unknown>; uiSchema: Record<string, unknown>; fields: number }> {
+type BenchDefinition = { schema: Record<string, unknown>; uiSchema: Record<string, unknown> };
+
+/**
+ * The field count of this run (?fields=N) and its definition: from the page's JSON data block when the page came
+ * with one (the kreisform page, like the portal's form route), else fetched from next to the page.
+ */
+export async function loadBenchDefinition(fromPage?: () => unknown): Promise<BenchDefinition & { fields: number }> {
   const fields = Number(new URLSearchParams(window.location.search).get('fields') ?? '1000');
+  const embedded = fromPage?.() as BenchDefinition | undefined;
+  if (embedded) return { ...embedded, fields };
   const response = await fetch(`/definition-${fields}.json`);
   return { ...((await response.json()) as { schema: Record<string, unknown>; uiSchema: Record<string, unknown> }), fields };
 }
@@ -35,4 +44,15 @@ export function markPainted(): void {
 
 export function markSubmitted(): void {
   window.__bench.submitted = performance.now();
+}
+
+/** Marks the review page painted (next frame after its commit, then after that frame's work). */
+export function markReviewed(): void {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      window.__bench.reviewed ??= performance.now();
+    };
+    channel.port2.postMessage(null);
+  });
 }

@@ -1,24 +1,53 @@
-import '@kern-ux/native/dist/fonts/fira-sans.css';
+import '../../renderer/shared/kern/fira-sans.css';
 import '@kern-ux/native/dist/kern.min.css';
 import '../../renderer/shared/kern/kern-form.css';
-import { useEffect } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { RJSFSchema } from '@rjsf/utils';
+import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import createPrecompiledValidator from '@rjsf/validator-ajv8/lib/createPrecompiledValidator.js';
 import { KernForm } from '../../renderer/shared/kern/KernForm.tsx';
+import { DEFINITION_DATA_BLOCK_ID, takeJsonDataBlock } from '../../renderer/portal/definitionDataBlock.ts';
+import { collectAnswers } from '../../engine/review/collectAnswers.ts';
+import { ReviewList } from '../../renderer/shared/review/ReviewList.tsx';
 import { importValidatorModule } from '../../renderer/shared/validation/importValidatorModule.ts';
 import { localizeGerman } from '../../renderer/shared/validation/localizeGerman.ts';
-import { requireFromRuntime } from '../../renderer/shared/validation/loadPrecompiledValidator.ts';
-import { loadBenchDefinition, markPainted, markSubmitted } from './harness.ts';
+import { requireFromRuntime, warmUpWhenIdle } from '../../renderer/shared/validation/loadPrecompiledValidator.ts';
+import { loadBenchDefinition, markPainted, markReviewed, markSubmitted } from './harness.ts';
 
-const { schema, uiSchema, fields } = await loadBenchDefinition();
+// Like the portal's form route: the definition comes with the page, the validator module is preloaded.
+const { schema, uiSchema, fields } = await loadBenchDefinition(() => takeJsonDataBlock(DEFINITION_DATA_BLOCK_ID));
 const module = (await importValidatorModule(`/validator-${fields}.js`)) as { default: (require: (name: string) => unknown) => never };
-const validator = createPrecompiledValidator(module.default(requireFromRuntime), schema as RJSFSchema, localizeGerman);
+const validator = createPrecompiledValidator(warmUpWhenIdle(module.default(requireFromRuntime)), schema as RJSFSchema, localizeGerman);
 const formData = {};
 
+/** The review page as the portal shows it after a valid submit (FormPage: collectAnswers + ReviewList). */
+function Review({ data }: { data: Record<string, unknown> }) {
+  useEffect(markReviewed, []);
+  return (
+    <>
+      <h1 className="kern-heading-large">Bitte prüfen Sie Ihre Angaben</h1>
+      <ReviewList answers={collectAnswers(schema as RJSFSchema, uiSchema as UiSchema, data)} />
+    </>
+  );
+}
+
 function App() {
+  const [submitted, setSubmitted] = useState<Record<string, unknown> | undefined>();
   useEffect(markPainted, []);
-  return <KernForm schema={schema as RJSFSchema} uiSchema={uiSchema} validator={validator} formData={formData} onSubmit={markSubmitted} />;
+  if (submitted) return <Review data={submitted} />;
+  return (
+    <KernForm
+      schema={schema as RJSFSchema}
+      uiSchema={uiSchema}
+      validator={validator}
+      formData={formData}
+      onSubmit={(data) => {
+        markSubmitted();
+        // As FormPage does: the review page is rendered as a transition, in slices.
+        startTransition(() => setSubmitted(data));
+      }}
+    />
+  );
 }
 
 createRoot(document.getElementById('root')!).render(<App />);

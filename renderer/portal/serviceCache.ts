@@ -1,9 +1,22 @@
+import { DEFINITION_DATA_BLOCK_ID, takeJsonDataBlock } from './definitionDataBlock.ts';
 import { portalApi, type ServedDefinition } from './portalApi.ts';
 
 const cache = new Map<string, Promise<ServedDefinition>>();
+let dataBlockRead = false;
 
-/** The served definition of a service, fetched once per page load (service page and form share it). */
+/** The definition the page arrived with (service and form pages carry it as a JSON data block), once. */
+function seedFromPage(): void {
+  if (dataBlockRead) return;
+  dataBlockRead = true;
+  const served = takeJsonDataBlock(DEFINITION_DATA_BLOCK_ID) as ServedDefinition | undefined;
+  if (served && typeof served.id === 'string' && typeof served.tenant?.slug === 'string') {
+    cache.set(`${served.tenant.slug}/${served.id}`, Promise.resolve(served));
+  }
+}
+
+/** The served definition of a service: from the page itself when it came with it, else fetched once per page load. */
 export function loadService(tenant: string, service: string): Promise<ServedDefinition> {
+  seedFromPage();
   const key = `${tenant}/${service}`;
   let pending = cache.get(key);
   if (!pending) {

@@ -1,4 +1,4 @@
-import '@kern-ux/native/dist/fonts/fira-sans.css';
+import '../shared/kern/fira-sans.css';
 import '@kern-ux/native/dist/kern.min.css';
 import './staff.css';
 import { StrictMode } from 'react';

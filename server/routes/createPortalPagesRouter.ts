@@ -5,7 +5,8 @@ import { parseRoute } from '../../contract/portalRoutes.ts';
 import { getValidatorModulePath } from '../../contract/validatorModuleContract.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { HttpError } from '../errors.ts';
-import { resolveServedService } from '../usecases/resolveServedService.ts';
+import { getServedDefinition } from '../usecases/getServedDefinition.ts';
+import { DEFINITION_DATA_BLOCK_ID, insertIntoHead, toJsonDataBlock } from '../../renderer/portal/definitionDataBlock.ts';
 
 /** The CSP of every portal page: no inline or eval'd script, styles only from files, data: only for KERN's icons. */
 export const PORTAL_CSP =
@@ -31,11 +32,23 @@ export function createPortalPagesRouter(deps: AppDeps): Router {
   const readPortalHtml = (): string | undefined =>
     existsSync(join(dir, 'portal.html')) ? readFileSync(join(dir, 'portal.html'), 'utf8') : undefined;
 
+  // The hashed files of the lazily loaded form page (vite's build manifest), so the form route can preload them.
+  const readFormPageChunks = (): string[] => {
+    const path = join(dir, '.vite', 'manifest.json');
+    if (!existsSync(path)) return [];
+    try {
+      return formPageChunks(JSON.parse(readFileSync(path, 'utf8')) as ViteManifest);
+    } catch {
+      return [];
+    }
+  };
+
   router.use('/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: true }));
   router.use(express.static(join(dir), { index: false, maxAge: '1d', fallthrough: true }));
 
-  const sendPage = (res: Response, status: number) => {
-    const html = readPortalHtml();
+  const sendPage = (res: Response, status: number, head = '') => {
+    const page = readPortalHtml();
+    const html = page && head ? insertIntoHead(page, head) : page;
     res.status(status);
     res.set('Content-Security-Policy', PORTAL_CSP);
     res.set('Cache-Control', 'no-cache');
@@ -57,21 +70,41 @@ export function createPortalPagesRouter(deps: AppDeps): Router {
     if (req.path === `/${participant.slug}`) return res.redirect(301, `/${participant.slug}/`);
     if (route.page === 'not-found') return sendPage(res, 404);
     if (route.page === 'service' || route.page === 'form') {
+      let head: string;
       try {
-        const { formVersion } = await resolveServedService(deps, participant.slug, route.service);
-        // The form page needs the served definition and its precompiled validator: let the browser fetch both
-        // while it still parses the app (the validator URL needs the served version, which only the server knows).
+        // The served definition travels with the page as a JSON data block (public catalogue data, no personal
+        // data): the portal renders the service or the form's first step without asking for it.
+        const served = await getServedDefinition(deps, participant.slug, route.service);
+        head = toJsonDataBlock(DEFINITION_DATA_BLOCK_ID, served);
+        // The form page also needs the lazily loaded form code and the precompiled validator (whose URL needs the
+        // served version, which only the server knows): the browser fetches them while it still parses the app.
         if (route.page === 'form') {
-          res.append('Link', `</api/v1/tenants/${participant.slug}/services/${formVersion.id}>; rel=preload; as=fetch; crossorigin=anonymous`);
-          res.append('Link', `<${getValidatorModulePath(formVersion.id, formVersion.version)}>; rel=modulepreload`);
+          for (const file of readFormPageChunks()) res.append('Link', `</${file}>; rel=modulepreload`);
+          res.append('Link', `<${getValidatorModulePath(served.id, served.version)}>; rel=modulepreload`);
         }
       } catch (error) {
         if (error instanceof HttpError && error.status === 404) return sendPage(res, 404);
         throw error;
       }
+      return sendPage(res, 200, head);
     }
     return sendPage(res, 200);
   });
 
   return router;
+}
+
+type ViteManifest = Record<string, { file: string; imports?: string[]; isDynamicEntry?: boolean }>;
+
+/** The form page's chunk and the chunks it imports (not the portal entry, which the page loads anyway). */
+export function formPageChunks(manifest: ViteManifest): string[] {
+  const files: string[] = [];
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || files.includes(chunk.file) || key.endsWith('.html')) return;
+    files.push(chunk.file);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  visit('portal/pages/FormPage.tsx');
+  return files;
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ErrorSchema, RJSFSchema, UiSchema, ValidatorType } from '@rjsf/utils';
 import { KernForm, type KernFormHandle } from '../../shared/kern/KernForm.tsx';
 import { ErrorSummary, ERROR_SUMMARY_ID } from '../../shared/kern/ErrorSummary.tsx';
@@ -162,17 +162,25 @@ function FormFlow({
   }, [phase, focusAfterStep]);
 
   const onStepSubmit = (stepData: Record<string, unknown>) => {
-    setData(stepData);
-    setFormSeed(stepData);
-    setSaved(undefined);
     if (phase.kind === 'form' && phase.step < steps.length - 1) {
+      setData(stepData);
+      setFormSeed(stepData);
+      setSaved(undefined);
       setPhase({ kind: 'form', step: phase.step + 1 });
-    } else {
-      idempotencyKey.current = crypto.randomUUID();
+      return;
+    }
+    idempotencyKey.current = crypto.randomUUID();
+    // The review page of a long form is rendered as a transition (in slices, no long task after Enter). Until it
+    // is committed the focus rests on the step heading, so keys pressed meanwhile reach no control of the form.
+    document.getElementById('kf-schritt')?.focus();
+    startTransition(() => {
+      setData(stepData);
+      setFormSeed(stepData);
+      setSaved(undefined);
       setServerErrors([]);
       setProblem(undefined);
       setPhase({ kind: 'review' });
-    }
+    });
   };
 
   const saveDraft = async () => {
@@ -452,6 +460,7 @@ function FormFlow({
         extraErrors={serverErrorSchema}
         onSubmit={onStepSubmit}
         uploadFile={uploadFile}
+        progressive={focusAfterStep === undefined}
       >
         {phase.step > 0 ? (
           <button

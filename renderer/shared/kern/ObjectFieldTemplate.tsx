@@ -2,19 +2,28 @@ import { useContext } from 'react';
 import type { ObjectFieldTemplateProps } from '@rjsf/utils';
 import { getUiOptions } from '@rjsf/utils';
 import { FieldsetHeader } from './FieldsetHeader.tsx';
+import { useProgressiveCount } from './ProgressiveFields.ts';
 import { VisiblePropertiesContext } from './VisibleProperties.ts';
 
 /**
  * Objects as KERN fieldsets with a legend; the root object renders only the properties of the current step
- * (VisiblePropertiesContext) and no fieldset of its own (the page heading names the form).
+ * (VisiblePropertiesContext) and no fieldset of its own (the page heading names the form). A long root renders
+ * its first fields at once and the rest in later tasks (useProgressiveCount), marked aria-busy until complete.
  */
 export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
   const { properties, title, fieldPathId, required, uiSchema, schema } = props;
   const visible = useContext(VisiblePropertiesContext);
   const isRoot = fieldPathId.path.length === 0;
+  const shown = isRoot && visible ? properties.filter((property) => visible.has(property.name)) : properties;
+  // Called for nested objects too (hooks run unconditionally); only the root uses the count.
+  const count = useProgressiveCount(isRoot ? shown.length : 0);
   if (isRoot) {
-    const shown = visible ? properties.filter((property) => visible.has(property.name)) : properties;
-    return <div className="kf-stack kf-root-fields">{shown.map((property) => (property.hidden ? null : property.content))}</div>;
+    const busy = count < shown.length;
+    return (
+      <div className="kf-stack kf-root-fields" aria-busy={busy || undefined}>
+        {shown.slice(0, count).map((property) => (property.hidden ? null : property.content))}
+      </div>
+    );
   }
   const options = getUiOptions(uiSchema);
   const legend = (typeof options.title === 'string' ? options.title : undefined) ?? title ?? schema.title;

@@ -1,8 +1,36 @@
 import type { AnswerNode } from '../../../engine/review/collectAnswers.ts';
+import { useProgressiveCount } from '../kern/ProgressiveFields.ts';
+
+/** Top-level answers in the first commit of a long list; the rest follow in chunks (see useProgressiveCount). */
+const FIRST_ANSWERS = 40;
+const ANSWERS_PER_CHUNK = 60;
 
 function Nodes({ nodes, level }: { nodes: readonly AnswerNode[]; level: number }) {
   const values = nodes.filter((node): node is Extract<AnswerNode, { kind: 'value' }> => node.kind === 'value');
   const groups = nodes.filter((node): node is Extract<AnswerNode, { kind: 'group' }> => node.kind === 'group');
+  return <NodeList values={values} groups={groups} level={level} />;
+}
+
+/** The top level of a long answer list (1000 fields) renders in chunks, so no task grows with the field count. */
+function ProgressiveNodes({ nodes, level }: { nodes: readonly AnswerNode[]; level: number }) {
+  const count = useProgressiveCount(nodes.length, FIRST_ANSWERS, ANSWERS_PER_CHUNK);
+  const shown = count < nodes.length ? nodes.slice(0, count) : nodes;
+  return (
+    <div aria-busy={count < nodes.length || undefined}>
+      <Nodes nodes={shown} level={level} />
+    </div>
+  );
+}
+
+function NodeList({
+  values,
+  groups,
+  level,
+}: {
+  values: readonly Extract<AnswerNode, { kind: 'value' }>[];
+  groups: readonly Extract<AnswerNode, { kind: 'group' }>[];
+  level: number;
+}) {
   const Heading = (level <= 3 ? `h${level}` : 'h6') as 'h3';
   return (
     <>
@@ -33,7 +61,7 @@ function Nodes({ nodes, level }: { nodes: readonly AnswerNode[]; level: number }
 export function ReviewList({ answers, headingLevel = 3 }: { answers: readonly AnswerNode[]; headingLevel?: number }) {
   return (
     <div className="kf-review">
-      <Nodes nodes={answers} level={headingLevel} />
+      {answers.length > FIRST_ANSWERS ? <ProgressiveNodes nodes={answers} level={headingLevel} /> : <Nodes nodes={answers} level={headingLevel} />}
     </div>
   );
 }

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type StartedServer } from '../helpers/startServer.ts';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+
+let server: StartedServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the form page paints its first step without a request waterfall', () => {
+  it('When a citizen opens a form, then the definition comes with the page, the preloaded code is used, and nothing breaks the CSP', async () => {
+    const context = await browser.newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.exposeFunction('__reportCspViolation', (text: string) => problems.push(`CSP: ${text}`));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) =>
+        (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation(`${event.violatedDirective} ${event.blockedURI}`),
+      );
+    });
+
+    await page.goto(`${server.baseUrl}/erkelenz/leistungen/hundesteuer-anmeldung/antrag`);
+    await page.locator('#kf-schritt').waitFor();
+    await page.locator('form input, form select').first().waitFor();
+    // Preloads that were not used would be reported as console warnings after a few seconds.
+    await page.waitForTimeout(3500);
+
+    expect(requests.filter((path) => path === '/api/v1/tenants/erkelenz/services/hundesteuer-anmeldung')).toEqual([]);
+    expect(requests.filter((path) => path.startsWith('/api/v1/validators/hundesteuer-anmeldung/'))).toHaveLength(1);
+    expect(await page.evaluate(() => document.getElementById('kf-definition'))).toBeNull();
+    expect(problems).toEqual([]);
+    const result = await new AxeBuilder({ page, axeSource: AXE_SOURCE }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(result.violations.map((violation) => violation.id)).toEqual([]);
+    await context.close();
+  });
+
+  it('When a citizen moves from the service page to the form, then the definition the page came with is used for both', async () => {
+    const context = await browser.newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.goto(`${server.baseUrl}/erkelenz/leistungen/hundesteuer-anmeldung`);
+    await page.locator('h1').first().waitFor();
+    await page.locator('a[href$="/hundesteuer-anmeldung/antrag"]').first().click();
+    await page.locator('#kf-schritt').waitFor();
+    expect(requests.filter((path) => path === '/api/v1/tenants/erkelenz/services/hundesteuer-anmeldung')).toEqual([]);
+    await context.close();
+  });
+});
