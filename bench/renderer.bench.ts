@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createValidatorModuleSource } from '../server/usecases/createValidatorModuleSource.ts';
 import { generateBenchDefinition } from './renderer/generateBenchDefinition.ts';
-import { DEFINITION_DATA_BLOCK_ID, insertIntoHead, toJsonDataBlock } from '../renderer/portal/definitionDataBlock.ts';
+import { DEFINITION_DATA_BLOCK_ID, insertIntoHead, toJsonDataBlock } from '../contract/definitionDataBlock.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WORK = join(tmpdir(), `kreisform-bench-renderer-${process.pid}`);

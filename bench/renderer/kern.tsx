@@ -6,7 +6,7 @@ import { createRoot } from 'react-dom/client';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import createPrecompiledValidator from '@rjsf/validator-ajv8/lib/createPrecompiledValidator.js';
 import { KernForm } from '../../renderer/shared/kern/KernForm.tsx';
-import { DEFINITION_DATA_BLOCK_ID, takeJsonDataBlock } from '../../renderer/portal/definitionDataBlock.ts';
+import { DEFINITION_DATA_BLOCK_ID, takeJsonDataBlock } from '../../contract/definitionDataBlock.ts';
 import { collectAnswers } from '../../engine/review/collectAnswers.ts';
 import { ReviewList } from '../../renderer/shared/review/ReviewList.tsx';
 import { importValidatorModule } from '../../renderer/shared/validation/importValidatorModule.ts';

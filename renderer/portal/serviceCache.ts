@@ -1,4 +1,4 @@
-import { DEFINITION_DATA_BLOCK_ID, takeJsonDataBlock } from './definitionDataBlock.ts';
+import { DEFINITION_DATA_BLOCK_ID, takeJsonDataBlock } from '../../contract/definitionDataBlock.ts';
 import { portalApi, type ServedDefinition } from './portalApi.ts';
 
 const cache = new Map<string, Promise<ServedDefinition>>();

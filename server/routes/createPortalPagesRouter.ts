@@ -6,7 +6,7 @@ import { getValidatorModulePath } from '../../contract/validatorModuleContract.t
 import type { AppDeps } from '../AppDeps.ts';
 import { HttpError } from '../errors.ts';
 import { getServedDefinition } from '../usecases/getServedDefinition.ts';
-import { DEFINITION_DATA_BLOCK_ID, insertIntoHead, toJsonDataBlock } from '../../renderer/portal/definitionDataBlock.ts';
+import { DEFINITION_DATA_BLOCK_ID, insertIntoHead, toJsonDataBlock } from '../../contract/definitionDataBlock.ts';
 
 /** The CSP of every portal page: no inline or eval'd script, styles only from files, data: only for KERN's icons. */
 export const PORTAL_CSP =

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFINITION_DATA_BLOCK_ID, toJsonDataBlock } from '../../renderer/portal/definitionDataBlock.ts';
+import { DEFINITION_DATA_BLOCK_ID, toJsonDataBlock } from '../../contract/definitionDataBlock.ts';
 import { formPageChunks } from '../../server/routes/createPortalPagesRouter.ts';
 import { startServer, type StartedServer } from '../helpers/startServer.ts';
 

@@ -34,7 +34,7 @@ export interface PostgresStorage extends Storage {
 type Repositories = Omit<Storage, 'checkIntegrity' | 'close'>;
 
 /** How each repository is built on the pool; add a repository with one line. */
-const REPOSITORIES: { [K in keyof Repositories]?: (db: PostgresDatabase) => Repositories[K] } = {
+const REPOSITORIES: { [K in keyof Repositories]: (db: PostgresDatabase) => Repositories[K] } = {
   participants: (db) => new PostgresParticipantRepository(db),
   rateLimits: (db) => new PostgresRateLimitRepository(db),
   jobLeases: (db) => new PostgresJobLeaseRepository(db),
