@@ -24,8 +24,9 @@ import type { JobLeaseRepository } from './JobLeaseRepository.ts';
 
 /**
  * All repositories of the server, composed into one object passed to createApp. Routes and use cases see only these
- * interfaces; server/storage/sqlite/createSqliteStorage.ts builds the SQLite implementation. Add a repository with
- * one line here and one in createSqliteStorage.
+ * interfaces; server/storage/createStorage.ts picks the backend: sqlite/createSqliteStorage.ts or
+ * postgres/createPostgresStorage.ts, both using the shared repositories of sql/ where the SQL is the same. Add a
+ * repository with one line here and one in each composition.
  */
 export interface Storage {
   participants: ParticipantRepository;

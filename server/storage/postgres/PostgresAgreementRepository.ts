@@ -10,7 +10,7 @@ import type {
 } from '../AgreementRepository.ts';
 import type { AuditEventInput } from '../AuditRepository.ts';
 import { CrossProcessCache } from './CrossProcessCache.ts';
-import { insertPostgresAuditEvent } from './insertPostgresAuditEvent.ts';
+import { insertAuditEvent } from '../sql/insertAuditEvent.ts';
 import type { PostgresDatabase } from './PostgresDatabase.ts';
 
 interface PopulationRow {
@@ -96,7 +96,7 @@ export class PostgresAgreementRepository implements AgreementRepository {
           [figure.referenceDate, figure.municipalityKey, figure.population, figure.source, figure.official ? 1 : 0, at, by],
         );
       }
-      if (options.audit) await insertPostgresAuditEvent(tx, { ...options.audit, details: { ...options.audit.details, written } }, at);
+      if (options.audit) await insertAuditEvent(tx, { ...options.audit, details: { ...options.audit.details, written } }, at);
       return written;
     });
   }
@@ -119,7 +119,7 @@ export class PostgresAgreementRepository implements AgreementRepository {
          ON CONFLICT (service, year) DO UPDATE SET amount_cents = excluded.amount_cents, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
         [cost.service, cost.year, cost.amountCents, cost.updatedAt, cost.updatedBy],
       );
-      await insertPostgresAuditEvent(tx, audit, cost.updatedAt);
+      await insertAuditEvent(tx, audit, cost.updatedAt);
     });
     return { ...cost };
   }
@@ -140,7 +140,7 @@ export class PostgresAgreementRepository implements AgreementRepository {
         [termination.tenant, termination.noticeDate, termination.endsOn, termination.recordedBy, termination.recordedAt],
       );
       if (inserted !== 1) return false;
-      await insertPostgresAuditEvent(tx, audit, termination.recordedAt);
+      await insertAuditEvent(tx, audit, termination.recordedAt);
       await this.terminations.notify(tx);
       return true;
     });
@@ -153,7 +153,7 @@ export class PostgresAgreementRepository implements AgreementRepository {
     const deleted = await this.db.write(async (tx) => {
       const count = await tx.run('DELETE FROM terminations WHERE tenant = ?', [tenant]);
       if (count !== 1) return false;
-      await insertPostgresAuditEvent(tx, audit);
+      await insertAuditEvent(tx, audit);
       await this.terminations.notify(tx);
       return true;
     });
@@ -183,7 +183,7 @@ export class PostgresAgreementRepository implements AgreementRepository {
           [tenant, entry.name, entry.kind, entry.since, by, at],
         );
       }
-      await insertPostgresAuditEvent(tx, audit, at);
+      await insertAuditEvent(tx, audit, at);
     });
   }
 
@@ -200,7 +200,7 @@ export class PostgresAgreementRepository implements AgreementRepository {
         [payment.submissionId, payment.tenant, submission.service, payment.amountCents, payment.provider, payment.paidAt, payment.recordedBy],
       );
       if (inserted === 0) return 'exists';
-      await insertPostgresAuditEvent(tx, audit);
+      await insertAuditEvent(tx, audit);
       return { ...payment, service: submission.service };
     });
   }

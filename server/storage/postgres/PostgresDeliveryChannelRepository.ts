@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditEventInput } from '../AuditRepository.ts';
 import type { DeliveryChannel, DeliveryChannelRepository, SaveDeliveryChannel } from '../DeliveryChannelRepository.ts';
 import type { DeliveryKind } from '../OutboxRepository.ts';
-import { insertPostgresAuditEvent } from './insertPostgresAuditEvent.ts';
+import { insertAuditEvent } from '../sql/insertAuditEvent.ts';
 import type { PostgresDatabase } from './PostgresDatabase.ts';
 
 interface ChannelRow {
@@ -67,7 +67,7 @@ export class PostgresDeliveryChannelRepository implements DeliveryChannelReposit
           [channel.id, channel.tenant, service, channel.kind, channel.enabled ? 1 : 0, JSON.stringify(channel.config), channel.secret ?? null, at, at, by],
         );
       }
-      await insertPostgresAuditEvent(tx, audit, at);
+      await insertAuditEvent(tx, audit, at);
       return existing ? 'updated' : 'created';
     });
   }
@@ -76,7 +76,7 @@ export class PostgresDeliveryChannelRepository implements DeliveryChannelReposit
     return this.db.write(async (tx) => {
       const deleted = await tx.run('DELETE FROM delivery_channels WHERE tenant = ? AND id = ?', [tenant, id]);
       if (deleted === 0) return false;
-      await insertPostgresAuditEvent(tx, audit, at);
+      await insertAuditEvent(tx, audit, at);
       return true;
     });
   }

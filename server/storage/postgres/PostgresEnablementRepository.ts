@@ -1,7 +1,7 @@
 import type { AuditEventInput } from '../AuditRepository.ts';
 import type { EnablementRepository, StoredEnablement } from '../EnablementRepository.ts';
 import { CrossProcessCache } from './CrossProcessCache.ts';
-import { insertPostgresAuditEvent } from './insertPostgresAuditEvent.ts';
+import { insertAuditEvent } from '../sql/insertAuditEvent.ts';
 import type { PostgresDatabase, PostgresTransaction } from './PostgresDatabase.ts';
 
 interface EnablementRow {
@@ -45,7 +45,7 @@ export class PostgresEnablementRepository implements EnablementRepository {
     const saved = Object.freeze({ ...enablement });
     await this.db.write(async (tx) => {
       await upsert(tx, saved, true);
-      await insertPostgresAuditEvent(tx, audit, saved.changedAt);
+      await insertAuditEvent(tx, audit, saved.changedAt);
       await this.cache.notify(tx);
     });
     this.cache.invalidate();

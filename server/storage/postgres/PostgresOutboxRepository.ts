@@ -1,7 +1,7 @@
 import type { AuditEventInput } from '../AuditRepository.ts';
 import type { DeliveryEventType, DeliveryKind, DeliveryState, OutboxDelivery, OutboxRepository, OutboxStats } from '../OutboxRepository.ts';
 import { submissionKey } from '../sqlite/SqliteOutboxRepository.ts';
-import { insertPostgresAuditEvent } from './insertPostgresAuditEvent.ts';
+import { insertAuditEvent } from '../sql/insertAuditEvent.ts';
 import type { PostgresDatabase, PostgresTransaction } from './PostgresDatabase.ts';
 
 interface OutboxRow {
@@ -135,7 +135,7 @@ export class PostgresOutboxRepository implements OutboxRepository {
         `UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? RETURNING ${COLUMNS}`,
         [at, id],
       );
-      await insertPostgresAuditEvent(tx, audit, at);
+      await insertAuditEvent(tx, audit, at);
       return toDelivery(updated!);
     });
   }

@@ -10,7 +10,7 @@ import type {
   ProviderKind,
   SubmissionPayment,
 } from '../PaymentRepository.ts';
-import { insertPostgresAuditEvent } from './insertPostgresAuditEvent.ts';
+import { insertAuditEvent } from '../sql/insertAuditEvent.ts';
 import type { PostgresDatabase } from './PostgresDatabase.ts';
 
 interface ProviderRow {
@@ -89,7 +89,7 @@ export class PostgresPaymentRepository implements PaymentRepository {
           [tenant, service, JSON.stringify(schedule), by, at],
         );
       }
-      await insertPostgresAuditEvent(tx, audit, at);
+      await insertAuditEvent(tx, audit, at);
     });
   }
 
@@ -134,7 +134,7 @@ export class PostgresPaymentRepository implements PaymentRepository {
           config.updatedAt,
         ],
       );
-      await insertPostgresAuditEvent(tx, audit, config.updatedAt);
+      await insertAuditEvent(tx, audit, config.updatedAt);
     });
   }
 
@@ -186,7 +186,7 @@ export class PostgresPaymentRepository implements PaymentRepository {
   markUnpaid(id: string, status: 'cancelled' | 'failed', at: string, audit: AuditEventInput): Promise<boolean> {
     return this.db.write(async (tx) => {
       const changed = await tx.run("UPDATE pending_payments SET status = ?, updated_at = ? WHERE id = ? AND status = 'open'", [status, at, id]);
-      if (changed > 0) await insertPostgresAuditEvent(tx, audit, at);
+      if (changed > 0) await insertAuditEvent(tx, audit, at);
       return changed > 0;
     });
   }
@@ -204,7 +204,7 @@ export class PostgresPaymentRepository implements PaymentRepository {
          VALUES (?, ?, ?, ?, 'xbezahldienste', ?, 'provider', ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING`,
         [payment.submissionId, tenant, payment.service, payment.amountCents, payment.paidAt, payment.providerReference ?? null, payment.transactionId, payment.transactionCostCents],
       );
-      await insertPostgresAuditEvent(tx, audit, payment.paidAt);
+      await insertAuditEvent(tx, audit, payment.paidAt);
       return 'done';
     });
   }
@@ -235,7 +235,7 @@ export class PostgresPaymentRepository implements PaymentRepository {
       if (!row) return 'not-found';
       if (row.refunded_at !== null) return 'already';
       await tx.run('UPDATE payments SET refunded_at = ?, refund_reason = ?, refund_sent = ? WHERE tenant = ? AND submission_id = ?', [at, reason, sent ? 1 : 0, tenant, submissionId]);
-      await insertPostgresAuditEvent(tx, audit, at);
+      await insertAuditEvent(tx, audit, at);
       return 'refunded';
     });
   }

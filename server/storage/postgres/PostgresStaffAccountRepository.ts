@@ -2,7 +2,7 @@ import type { AuditEventInput } from '../AuditRepository.ts';
 import type { StaffAccountRepository, TotpState } from '../StaffAccountRepository.ts';
 import { toUser, type UserRow } from '../sqlite/SqliteUserRepository.ts';
 import type { StaffRole, StaffUser, StaffUserWithSecret } from '../UserRepository.ts';
-import { insertPostgresAuditEvent } from './insertPostgresAuditEvent.ts';
+import { insertAuditEvent } from '../sql/insertAuditEvent.ts';
 import type { PostgresDatabase } from './PostgresDatabase.ts';
 
 interface TotpRow {
@@ -23,7 +23,7 @@ export class PostgresStaffAccountRepository implements StaffAccountRepository {
         [user.id, user.tenant, user.email, user.passwordHash, user.role, user.disabled ? 1 : 0, user.createdAt, user.mustChangePassword ? 1 : 0],
       );
       if (changed !== 1) return 'exists';
-      await insertPostgresAuditEvent(tx, audit);
+      await insertAuditEvent(tx, audit);
       return 'created';
     });
   }
@@ -41,7 +41,7 @@ export class PostgresStaffAccountRepository implements StaffAccountRepository {
       if (change.role !== undefined) await tx.run('UPDATE users SET role = ? WHERE id = ?', [change.role, id]);
       if (change.disabled !== undefined) await tx.run('UPDATE users SET disabled = ? WHERE id = ?', [change.disabled ? 1 : 0, id]);
       if (change.disabled === true) await tx.run('DELETE FROM sessions WHERE user_id = ?', [id]);
-      await insertPostgresAuditEvent(tx, audit);
+      await insertAuditEvent(tx, audit);
       const updated = await tx.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]);
       return updated && toUser(updated);
     });
@@ -52,7 +52,7 @@ export class PostgresStaffAccountRepository implements StaffAccountRepository {
       const changed = await tx.run('UPDATE users SET password_hash = ?, must_change_password = 1 WHERE id = ? AND tenant = ?', [passwordHash, id, tenant]);
       if (changed !== 1) return false;
       await tx.run('DELETE FROM sessions WHERE user_id = ?', [id]);
-      await insertPostgresAuditEvent(tx, audit);
+      await insertAuditEvent(tx, audit);
       return true;
     });
   }
@@ -61,7 +61,7 @@ export class PostgresStaffAccountRepository implements StaffAccountRepository {
     await this.db.write(async (tx) => {
       await tx.run('UPDATE users SET password_hash = ?, must_change_password = 0 WHERE id = ?', [passwordHash, id]);
       await tx.run('DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?', [id, keepSessionHash]);
-      await insertPostgresAuditEvent(tx, audit);
+      await insertAuditEvent(tx, audit);
     });
   }
 
@@ -81,7 +81,7 @@ export class PostgresStaffAccountRepository implements StaffAccountRepository {
   async enableTotp(id: string, step: number, audit: AuditEventInput): Promise<void> {
     await this.db.write(async (tx) => {
       await tx.run('UPDATE users SET totp_enabled = 1, totp_last_step = ? WHERE id = ? AND totp_secret IS NOT NULL', [step, id]);
-      await insertPostgresAuditEvent(tx, audit);
+      await insertAuditEvent(tx, audit);
     });
   }
 
@@ -89,7 +89,7 @@ export class PostgresStaffAccountRepository implements StaffAccountRepository {
     return this.db.write(async (tx) => {
       const changed = await tx.run('UPDATE users SET totp_secret = NULL, totp_enabled = 0, totp_last_step = NULL WHERE id = ? AND tenant = ?', [id, tenant]);
       if (changed !== 1) return false;
-      await insertPostgresAuditEvent(tx, audit);
+      await insertAuditEvent(tx, audit);
       return true;
     });
   }

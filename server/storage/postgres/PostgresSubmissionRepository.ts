@@ -14,7 +14,7 @@ import type {
   SubmissionStatus,
   SubmissionSummary,
 } from '../SubmissionRepository.ts';
-import { insertPostgresAuditEvent } from './insertPostgresAuditEvent.ts';
+import { insertAuditEvent } from '../sql/insertAuditEvent.ts';
 import { deleteDeliveriesOf, insertReceivedDeliveriesSql, insertStatusDeliveries } from './PostgresOutboxRepository.ts';
 import type { PostgresDatabase, PostgresTransaction } from './PostgresDatabase.ts';
 import { bindUploads, deleteUploadsOfSubmissions } from './PostgresUploadRepository.ts';
@@ -232,7 +232,7 @@ export class PostgresSubmissionRepository implements SubmissionRepository {
         const current = await tx.get<{ status: SubmissionStatus }>('SELECT status FROM submissions WHERE tenant = ? AND id = ?', [tenant, id]);
         return current ? { kind: 'conflict', current: current.status } : { kind: 'not-found' };
       }
-      await insertPostgresAuditEvent(tx, audit, at);
+      await insertAuditEvent(tx, audit, at);
       if (outbox) {
         await insertStatusDeliveries(tx, { ...outbox, tenant, service: updated.service, submissionId: id, receivedAt: updated.received_at, status: to, at });
       }
@@ -263,7 +263,7 @@ export class PostgresSubmissionRepository implements SubmissionRepository {
         await tx.run('DELETE FROM idempotency_keys WHERE submission_id = ANY(?::text[])', [ids]);
         await tx.run('DELETE FROM submissions WHERE id = ANY(?::text[])', [ids]);
         for (const entry of counts.values()) {
-          await insertPostgresAuditEvent(
+          await insertAuditEvent(
             tx,
             { tenant: entry.tenant, actor: 'system', action: 'submission.erased', subject: entry.service, details: { count: entry.count, reason: 'retention' } },
             now,
@@ -285,7 +285,7 @@ export class PostgresSubmissionRepository implements SubmissionRepository {
       await deleteUploadsOfSubmissions(tx, [id], at);
       await tx.run('DELETE FROM submissions WHERE tenant = ? AND id = ?', [tenant, id]);
       const erased = toSummary(row);
-      await insertPostgresAuditEvent(tx, toAudit(erased), at);
+      await insertAuditEvent(tx, toAudit(erased), at);
       return erased;
     });
   }

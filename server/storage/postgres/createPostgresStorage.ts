@@ -2,7 +2,7 @@ import type { Storage } from '../Storage.ts';
 import { applyPostgresMigrations } from './applyPostgresMigrations.ts';
 import { POSTGRES_MIGRATIONS } from './migrations/POSTGRES_MIGRATIONS.ts';
 import { PostgresDatabase } from './PostgresDatabase.ts';
-import { PostgresParticipantRepository } from './PostgresParticipantRepository.ts';
+import { SqlParticipantRepository } from '../sql/SqlParticipantRepository.ts';
 import { PostgresRateLimitRepository } from './PostgresRateLimitRepository.ts';
 import { PostgresJobLeaseRepository } from './PostgresJobLeaseRepository.ts';
 import { PostgresDeliveryChannelRepository } from './PostgresDeliveryChannelRepository.ts';
@@ -12,19 +12,19 @@ import { PostgresSubmissionRepository } from './PostgresSubmissionRepository.ts'
 import { PostgresUploadRepository } from './PostgresUploadRepository.ts';
 import { PostgresFormVersionRepository } from './PostgresFormVersionRepository.ts';
 import { PostgresEnablementRepository } from './PostgresEnablementRepository.ts';
-import { PostgresAuditRepository } from './PostgresAuditRepository.ts';
+import { SqlAuditRepository } from '../sql/SqlAuditRepository.ts';
 import { PostgresUserRepository } from './PostgresUserRepository.ts';
 import { PostgresSessionRepository } from './PostgresSessionRepository.ts';
 import { PostgresAgreementRepository } from './PostgresAgreementRepository.ts';
 import { PostgresEditorDraftRepository } from './PostgresEditorDraftRepository.ts';
-import { PostgresLocalDetailsRepository } from './PostgresLocalDetailsRepository.ts';
+import { SqlLocalDetailsRepository } from '../sql/SqlLocalDetailsRepository.ts';
 import { PostgresCitizenDraftRepository } from './PostgresCitizenDraftRepository.ts';
 import { PostgresAccessibilityFeedbackRepository } from './PostgresAccessibilityFeedbackRepository.ts';
 import { PostgresLoginThrottleRepository } from './PostgresLoginThrottleRepository.ts';
 import { PostgresStaffAccountRepository } from './PostgresStaffAccountRepository.ts';
-import { PostgresAuditViewRepository } from './PostgresAuditViewRepository.ts';
+import { SqlAuditViewRepository } from '../sql/SqlAuditViewRepository.ts';
 import { PostgresStatisticsRepository } from './PostgresStatisticsRepository.ts';
-import { PostgresLegalPagesRepository } from './PostgresLegalPagesRepository.ts';
+import { SqlLegalPagesRepository } from '../sql/SqlLegalPagesRepository.ts';
 
 export interface PostgresStorage extends Storage {
   /** The underlying pool, for tests and the migration tool. */
@@ -35,7 +35,7 @@ type Repositories = Omit<Storage, 'checkIntegrity' | 'close'>;
 
 /** How each repository is built on the pool; add a repository with one line. */
 const REPOSITORIES: { [K in keyof Repositories]: (db: PostgresDatabase) => Repositories[K] } = {
-  participants: (db) => new PostgresParticipantRepository(db),
+  participants: (db) => new SqlParticipantRepository(db),
   rateLimits: (db) => new PostgresRateLimitRepository(db),
   jobLeases: (db) => new PostgresJobLeaseRepository(db),
   submissions: (db) => new PostgresSubmissionRepository(db),
@@ -45,19 +45,19 @@ const REPOSITORIES: { [K in keyof Repositories]: (db: PostgresDatabase) => Repos
   payments: (db) => new PostgresPaymentRepository(db),
   formVersions: (db) => new PostgresFormVersionRepository(db),
   enablements: (db) => new PostgresEnablementRepository(db),
-  audit: (db) => new PostgresAuditRepository(db),
+  audit: (db) => new SqlAuditRepository(db),
   users: (db) => new PostgresUserRepository(db),
   sessions: (db) => new PostgresSessionRepository(db),
   agreement: (db) => new PostgresAgreementRepository(db),
   editorDrafts: (db) => new PostgresEditorDraftRepository(db),
-  localDetails: (db) => new PostgresLocalDetailsRepository(db),
+  localDetails: (db) => new SqlLocalDetailsRepository(db),
   citizenDrafts: (db) => new PostgresCitizenDraftRepository(db),
   accessibilityFeedback: (db) => new PostgresAccessibilityFeedbackRepository(db),
   loginThrottle: (db) => new PostgresLoginThrottleRepository(db),
   staffAccounts: (db) => new PostgresStaffAccountRepository(db),
-  auditView: (db) => new PostgresAuditViewRepository(db),
+  auditView: (db) => new SqlAuditViewRepository(db),
   statistics: (db) => new PostgresStatisticsRepository(db),
-  legalPages: (db) => new PostgresLegalPagesRepository(db),
+  legalPages: (db) => new SqlLegalPagesRepository(db),
 };
 
 /**

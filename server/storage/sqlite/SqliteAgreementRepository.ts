@@ -9,7 +9,7 @@ import type {
   StoredTermination,
 } from '../AgreementRepository.ts';
 import type { AuditEventInput } from '../AuditRepository.ts';
-import { insertAuditEvent } from './insertAuditEvent.ts';
+import { insertAuditEvent } from '../sql/insertAuditEvent.ts';
 import type { SqliteDatabase } from './SqliteDatabase.ts';
 
 interface PopulationRow {

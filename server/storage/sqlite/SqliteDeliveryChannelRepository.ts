@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditEventInput } from '../AuditRepository.ts';
 import type { DeliveryChannel, DeliveryChannelRepository, SaveDeliveryChannel } from '../DeliveryChannelRepository.ts';
 import type { DeliveryKind } from '../OutboxRepository.ts';
-import { insertAuditEvent } from './insertAuditEvent.ts';
+import { insertAuditEvent } from '../sql/insertAuditEvent.ts';
 import type { SqliteDatabase } from './SqliteDatabase.ts';
 
 interface ChannelRow {

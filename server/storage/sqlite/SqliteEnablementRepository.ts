@@ -1,6 +1,6 @@
 import type { AuditEventInput } from '../AuditRepository.ts';
 import type { EnablementRepository, StoredEnablement } from '../EnablementRepository.ts';
-import { insertAuditEvent } from './insertAuditEvent.ts';
+import { insertAuditEvent } from '../sql/insertAuditEvent.ts';
 import type { SqliteDatabase } from './SqliteDatabase.ts';
 
 interface EnablementRow {

@@ -1,6 +1,6 @@
 import type { AuditEventInput } from '../AuditRepository.ts';
 import type { DeliveryEventType, DeliveryKind, DeliveryState, OutboxDelivery, OutboxRepository, OutboxStats } from '../OutboxRepository.ts';
-import { insertAuditEvent } from './insertAuditEvent.ts';
+import { insertAuditEvent } from '../sql/insertAuditEvent.ts';
 import type { SqliteDatabase, WriteTransaction } from './SqliteDatabase.ts';
 
 interface OutboxRow {

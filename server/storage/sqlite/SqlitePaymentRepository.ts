@@ -10,7 +10,7 @@ import type {
   ProviderKind,
   SubmissionPayment,
 } from '../PaymentRepository.ts';
-import { insertAuditEvent } from './insertAuditEvent.ts';
+import { insertAuditEvent } from '../sql/insertAuditEvent.ts';
 import type { SqliteDatabase } from './SqliteDatabase.ts';
 
 interface ProviderRow {

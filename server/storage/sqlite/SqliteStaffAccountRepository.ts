@@ -1,7 +1,7 @@
 import type { AuditEventInput } from '../AuditRepository.ts';
 import type { StaffAccountRepository, TotpState } from '../StaffAccountRepository.ts';
 import type { StaffRole, StaffUser, StaffUserWithSecret } from '../UserRepository.ts';
-import { insertAuditEvent } from './insertAuditEvent.ts';
+import { insertAuditEvent } from '../sql/insertAuditEvent.ts';
 import type { SqliteDatabase } from './SqliteDatabase.ts';
 import { toUser, type UserRow } from './SqliteUserRepository.ts';
 

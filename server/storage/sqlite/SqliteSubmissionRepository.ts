@@ -13,7 +13,7 @@ import type {
   SubmissionStatus,
   SubmissionSummary,
 } from '../SubmissionRepository.ts';
-import { insertAuditEvent } from './insertAuditEvent.ts';
+import { insertAuditEvent } from '../sql/insertAuditEvent.ts';
 import { deleteDeliveriesOf, insertReceivedDeliveriesSql, insertStatusDeliveries, toOutboxRow } from './SqliteOutboxRepository.ts';
 import { bindUploads, deleteUploadsOfSubmissions } from './SqliteUploadRepository.ts';
 import type { RunSingleStatement, SqliteDatabase, WriteTransaction } from './SqliteDatabase.ts';

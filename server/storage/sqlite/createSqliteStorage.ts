@@ -4,21 +4,21 @@ import { MIGRATIONS } from './migrations/MIGRATIONS.ts';
 import { SqliteAccessibilityFeedbackRepository } from './SqliteAccessibilityFeedbackRepository.ts';
 import { SqliteAgreementRepository } from './SqliteAgreementRepository.ts';
 import { SqliteCitizenDraftRepository } from './SqliteCitizenDraftRepository.ts';
-import { SqliteAuditRepository } from './SqliteAuditRepository.ts';
+import { SqlAuditRepository } from '../sql/SqlAuditRepository.ts';
 import { SqliteDatabase } from './SqliteDatabase.ts';
 import { SqliteEditorDraftRepository } from './SqliteEditorDraftRepository.ts';
-import { SqliteLegalPagesRepository } from './SqliteLegalPagesRepository.ts';
-import { SqliteLocalDetailsRepository } from './SqliteLocalDetailsRepository.ts';
+import { SqlLegalPagesRepository } from '../sql/SqlLegalPagesRepository.ts';
+import { SqlLocalDetailsRepository } from '../sql/SqlLocalDetailsRepository.ts';
 import { SqliteLoginThrottleRepository } from './SqliteLoginThrottleRepository.ts';
 import { SqliteEnablementRepository } from './SqliteEnablementRepository.ts';
 import { SqliteFormVersionRepository } from './SqliteFormVersionRepository.ts';
-import { SqliteParticipantRepository } from './SqliteParticipantRepository.ts';
+import { SqlParticipantRepository } from '../sql/SqlParticipantRepository.ts';
 import { SqlitePaymentRepository } from './SqlitePaymentRepository.ts';
 import { SqliteSessionRepository } from './SqliteSessionRepository.ts';
 import { SqliteSubmissionRepository } from './SqliteSubmissionRepository.ts';
 import { SqliteUserRepository } from './SqliteUserRepository.ts';
 import { SqliteStaffAccountRepository } from './SqliteStaffAccountRepository.ts';
-import { SqliteAuditViewRepository } from './SqliteAuditViewRepository.ts';
+import { SqlAuditViewRepository } from '../sql/SqlAuditViewRepository.ts';
 import { SqliteStatisticsRepository } from './SqliteStatisticsRepository.ts';
 import { SqliteDeliveryChannelRepository } from './SqliteDeliveryChannelRepository.ts';
 import { SqliteOutboxRepository } from './SqliteOutboxRepository.ts';
@@ -45,23 +45,23 @@ export async function createSqliteStorage(file: string, options: { maxCommitBatc
   }
   return {
     db,
-    participants: new SqliteParticipantRepository(db),
+    participants: new SqlParticipantRepository(db),
     formVersions: new SqliteFormVersionRepository(db),
     enablements: new SqliteEnablementRepository(db),
     submissions: new SqliteSubmissionRepository(db),
-    audit: new SqliteAuditRepository(db),
+    audit: new SqlAuditRepository(db),
     users: new SqliteUserRepository(db),
     sessions: new SqliteSessionRepository(db),
     agreement: new SqliteAgreementRepository(db),
     editorDrafts: new SqliteEditorDraftRepository(db),
-    localDetails: new SqliteLocalDetailsRepository(db),
+    localDetails: new SqlLocalDetailsRepository(db),
     citizenDrafts: new SqliteCitizenDraftRepository(db),
     accessibilityFeedback: new SqliteAccessibilityFeedbackRepository(db),
     loginThrottle: new SqliteLoginThrottleRepository(db),
     staffAccounts: new SqliteStaffAccountRepository(db),
-    auditView: new SqliteAuditViewRepository(db),
+    auditView: new SqlAuditViewRepository(db),
     statistics: new SqliteStatisticsRepository(db),
-    legalPages: new SqliteLegalPagesRepository(db),
+    legalPages: new SqlLegalPagesRepository(db),
     deliveryChannels: new SqliteDeliveryChannelRepository(db),
     outbox: new SqliteOutboxRepository(db),
     uploads: new SqliteUploadRepository(db),

@@ -1,6 +1,6 @@
 import type { Participant } from '../../../engine/index.ts';
 import type { ParticipantRepository } from '../ParticipantRepository.ts';
-import type { SqliteDatabase } from './SqliteDatabase.ts';
+import type { SqlDatabase } from './SqlDatabase.ts';
 
 interface ParticipantRow {
   slug: string;
@@ -12,11 +12,11 @@ interface ParticipantRow {
   kind: 'kreis' | 'kommune';
 }
 
-/** SQLite participants; the eleven rows are read once and kept in memory (they change only by seeding). */
-export class SqliteParticipantRepository implements ParticipantRepository {
+/** Participants on either backend; the eleven rows are read once and kept in memory (they change only by seeding). */
+export class SqlParticipantRepository implements ParticipantRepository {
   private cache: Participant[] | undefined;
 
-  constructor(private readonly db: SqliteDatabase) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   async list(): Promise<Participant[]> {
     if (!this.cache) {

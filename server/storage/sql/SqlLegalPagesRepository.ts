@@ -1,5 +1,5 @@
 import type { LegalPages, LegalPagesRepository, StoredLegalPages } from '../LegalPagesRepository.ts';
-import type { PostgresDatabase } from './PostgresDatabase.ts';
+import type { SqlDatabase } from './SqlDatabase.ts';
 
 interface LegalPagesRow {
   impressum: string;
@@ -20,9 +20,9 @@ function values(tenant: string, pages: LegalPages, updatedAt: string, updatedBy:
   return [tenant, pages.impressum, pages.privacyController, pages.privacyOfficer, pages.privacyRights, pages.privacySupervisory, pages.privacyMore, pages.contact, updatedAt, updatedBy];
 }
 
-/** PostgreSQL legal pages per participant in table legal_pages (migration 80). */
-export class PostgresLegalPagesRepository implements LegalPagesRepository {
-  constructor(private readonly db: PostgresDatabase) {}
+/** Legal pages per participant in table legal_pages (migration 80). */
+export class SqlLegalPagesRepository implements LegalPagesRepository {
+  constructor(private readonly db: SqlDatabase) {}
 
   async get(tenant: string): Promise<StoredLegalPages | undefined> {
     const row = await this.db.get<LegalPagesRow>('SELECT * FROM legal_pages WHERE tenant = ?', [tenant]);

@@ -1,5 +1,5 @@
 import type { LocalDetails, LocalDetailsRepository } from '../LocalDetailsRepository.ts';
-import type { PostgresDatabase } from './PostgresDatabase.ts';
+import type { SqlDatabase } from './SqlDatabase.ts';
 
 interface LocalDetailsRow {
   service_id: string;
@@ -46,9 +46,9 @@ function values(tenant: string, serviceId: string, details: LocalDetails, update
   ];
 }
 
-/** PostgreSQL local details per participant and service in table local_details (migrations 31 and 81). */
-export class PostgresLocalDetailsRepository implements LocalDetailsRepository {
-  constructor(private readonly db: PostgresDatabase) {}
+/** Local details per participant and service in table local_details (migrations 31 and 81). */
+export class SqlLocalDetailsRepository implements LocalDetailsRepository {
+  constructor(private readonly db: SqlDatabase) {}
 
   async get(tenant: string, serviceId: string): Promise<LocalDetails | undefined> {
     const row = await this.db.get<LocalDetailsRow>('SELECT * FROM local_details WHERE tenant = ? AND service_id = ?', [tenant, serviceId]);
@@ -56,7 +56,9 @@ export class PostgresLocalDetailsRepository implements LocalDetailsRepository {
   }
 
   async listByTenant(tenant: string): Promise<(LocalDetails & { serviceId: string })[]> {
-    const rows = await this.db.all<LocalDetailsRow>('SELECT * FROM local_details WHERE tenant = ? ORDER BY service_id COLLATE "C"', [tenant]);
+    const rows = await this.db.all<LocalDetailsRow>('SELECT * FROM local_details WHERE tenant = ?', [tenant]);
+    // Sorted here, by code unit: the same order on both backends whatever PostgreSQL's collation.
+    rows.sort((a, b) => (a.service_id < b.service_id ? -1 : a.service_id > b.service_id ? 1 : 0));
     return rows.map((row) => ({ serviceId: row.service_id, ...toDetails(row) }));
   }
 

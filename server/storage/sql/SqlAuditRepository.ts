@@ -1,14 +1,14 @@
 import type { AuditEvent, AuditEventInput, AuditQuery, AuditRepository } from '../AuditRepository.ts';
-import { toAuditEvent, type AuditRow } from '../sqlite/toAuditEvent.ts';
-import { insertPostgresAuditEvent } from './insertPostgresAuditEvent.ts';
-import type { PostgresDatabase } from './PostgresDatabase.ts';
+import { insertAuditEvent } from './insertAuditEvent.ts';
+import type { SqlDatabase } from './SqlDatabase.ts';
+import { toAuditEvent, type AuditRow } from './toAuditEvent.ts';
 
-/** PostgreSQL audit trail (table audit_events). */
-export class PostgresAuditRepository implements AuditRepository {
-  constructor(private readonly db: PostgresDatabase) {}
+/** The audit trail (table audit_events), on either backend. */
+export class SqlAuditRepository implements AuditRepository {
+  constructor(private readonly db: SqlDatabase) {}
 
   async append(event: AuditEventInput): Promise<void> {
-    await this.db.write((tx) => insertPostgresAuditEvent(tx, event));
+    await this.db.write((tx) => insertAuditEvent(tx, event));
   }
 
   async list(query: AuditQuery): Promise<AuditEvent[]> {

@@ -1,18 +1,17 @@
 import type { AuditEvent } from '../AuditRepository.ts';
 import type { AuditViewQuery, AuditViewRepository } from '../AuditViewRepository.ts';
-import { toAuditEvent, type AuditRow } from '../sqlite/toAuditEvent.ts';
-import type { PostgresDatabase } from './PostgresDatabase.ts';
+import type { SqlDatabase } from './SqlDatabase.ts';
+import { toAuditEvent, type AuditRow } from './toAuditEvent.ts';
 
-/** PostgreSQL read side of audit_events for the audit view; always restricted to one participant. */
-export class PostgresAuditViewRepository implements AuditViewRepository {
-  constructor(private readonly db: PostgresDatabase) {}
+/** Read side of audit_events for the audit view; always restricted to one participant. */
+export class SqlAuditViewRepository implements AuditViewRepository {
+  constructor(private readonly db: SqlDatabase) {}
 
   async search(query: AuditViewQuery): Promise<{ total: number; events: AuditEvent[] }> {
     const where = ['tenant = ?'];
     const params: unknown[] = [query.tenant];
     if (query.actor !== undefined) (where.push('actor = ?'), params.push(query.actor));
     if (query.action !== undefined) (where.push('action = ?'), params.push(query.action));
-    // ISO instants of one format compare as text in time order (any collation), as in SQLite.
     if (query.from !== undefined) (where.push('at >= ?'), params.push(query.from));
     if (query.to !== undefined) (where.push('at < ?'), params.push(query.to));
     const clause = where.join(' AND ');
@@ -26,7 +25,8 @@ export class PostgresAuditViewRepository implements AuditViewRepository {
   }
 
   async listActions(tenant: string): Promise<string[]> {
-    const rows = await this.db.all<{ action: string }>('SELECT DISTINCT action COLLATE "C" AS action FROM audit_events WHERE tenant = ? ORDER BY 1', [tenant]);
-    return rows.map((row) => row.action);
+    const rows = await this.db.all<{ action: string }>('SELECT DISTINCT action FROM audit_events WHERE tenant = ?', [tenant]);
+    // Sorted here, by code unit: the same order on both backends whatever PostgreSQL's collation.
+    return rows.map((row) => row.action).sort();
   }
 }
