@@ -18,8 +18,8 @@ import { PostgresSessionRepository } from './PostgresSessionRepository.ts';
 import { PostgresAgreementRepository } from './PostgresAgreementRepository.ts';
 import { PostgresEditorDraftRepository } from './PostgresEditorDraftRepository.ts';
 import { SqlLocalDetailsRepository } from '../sql/SqlLocalDetailsRepository.ts';
-import { PostgresCitizenDraftRepository } from './PostgresCitizenDraftRepository.ts';
-import { PostgresAccessibilityFeedbackRepository } from './PostgresAccessibilityFeedbackRepository.ts';
+import { SqlCitizenDraftRepository } from '../sql/SqlCitizenDraftRepository.ts';
+import { SqlAccessibilityFeedbackRepository } from '../sql/SqlAccessibilityFeedbackRepository.ts';
 import { PostgresLoginThrottleRepository } from './PostgresLoginThrottleRepository.ts';
 import { PostgresStaffAccountRepository } from './PostgresStaffAccountRepository.ts';
 import { SqlAuditViewRepository } from '../sql/SqlAuditViewRepository.ts';
@@ -51,8 +51,8 @@ const REPOSITORIES: { [K in keyof Repositories]: (db: PostgresDatabase) => Repos
   agreement: (db) => new PostgresAgreementRepository(db),
   editorDrafts: (db) => new PostgresEditorDraftRepository(db),
   localDetails: (db) => new SqlLocalDetailsRepository(db),
-  citizenDrafts: (db) => new PostgresCitizenDraftRepository(db),
-  accessibilityFeedback: (db) => new PostgresAccessibilityFeedbackRepository(db),
+  citizenDrafts: (db) => new SqlCitizenDraftRepository(db),
+  accessibilityFeedback: (db) => new SqlAccessibilityFeedbackRepository(db),
   loginThrottle: (db) => new PostgresLoginThrottleRepository(db),
   staffAccounts: (db) => new PostgresStaffAccountRepository(db),
   auditView: (db) => new SqlAuditViewRepository(db),

@@ -1,9 +1,9 @@
 import type { Storage } from '../Storage.ts';
 import { applyMigrations } from './applyMigrations.ts';
 import { MIGRATIONS } from './migrations/MIGRATIONS.ts';
-import { SqliteAccessibilityFeedbackRepository } from './SqliteAccessibilityFeedbackRepository.ts';
+import { SqlAccessibilityFeedbackRepository } from '../sql/SqlAccessibilityFeedbackRepository.ts';
 import { SqliteAgreementRepository } from './SqliteAgreementRepository.ts';
-import { SqliteCitizenDraftRepository } from './SqliteCitizenDraftRepository.ts';
+import { SqlCitizenDraftRepository } from '../sql/SqlCitizenDraftRepository.ts';
 import { SqlAuditRepository } from '../sql/SqlAuditRepository.ts';
 import { SqliteDatabase } from './SqliteDatabase.ts';
 import { SqliteEditorDraftRepository } from './SqliteEditorDraftRepository.ts';
@@ -55,8 +55,8 @@ export async function createSqliteStorage(file: string, options: { maxCommitBatc
     agreement: new SqliteAgreementRepository(db),
     editorDrafts: new SqliteEditorDraftRepository(db),
     localDetails: new SqlLocalDetailsRepository(db),
-    citizenDrafts: new SqliteCitizenDraftRepository(db),
-    accessibilityFeedback: new SqliteAccessibilityFeedbackRepository(db),
+    citizenDrafts: new SqlCitizenDraftRepository(db),
+    accessibilityFeedback: new SqlAccessibilityFeedbackRepository(db),
     loginThrottle: new SqliteLoginThrottleRepository(db),
     staffAccounts: new SqliteStaffAccountRepository(db),
     auditView: new SqlAuditViewRepository(db),

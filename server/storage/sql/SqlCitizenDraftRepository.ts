@@ -1,5 +1,5 @@
 import type { CitizenDraft, CitizenDraftRepository } from '../CitizenDraftRepository.ts';
-import type { SqliteDatabase } from './SqliteDatabase.ts';
+import type { SqlDatabase } from './SqlDatabase.ts';
 
 interface Row {
   code_hash: string;
@@ -12,8 +12,8 @@ interface Row {
 }
 
 /** Citizens' drafts in table citizen_drafts (migration 40). */
-export class SqliteCitizenDraftRepository implements CitizenDraftRepository {
-  constructor(private readonly db: SqliteDatabase) {}
+export class SqlCitizenDraftRepository implements CitizenDraftRepository {
+  constructor(private readonly db: SqlDatabase) {}
 
   async create(draft: CitizenDraft): Promise<void> {
     await this.db.write((tx) =>

@@ -1,5 +1,5 @@
 import type { AccessibilityFeedback, AccessibilityFeedbackRepository } from '../AccessibilityFeedbackRepository.ts';
-import type { SqliteDatabase } from './SqliteDatabase.ts';
+import type { SqlDatabase } from './SqlDatabase.ts';
 
 interface Row {
   id: string;
@@ -11,8 +11,8 @@ interface Row {
 }
 
 /** Barrier reports in table accessibility_feedback (migration 41). */
-export class SqliteAccessibilityFeedbackRepository implements AccessibilityFeedbackRepository {
-  constructor(private readonly db: SqliteDatabase) {}
+export class SqlAccessibilityFeedbackRepository implements AccessibilityFeedbackRepository {
+  constructor(private readonly db: SqlDatabase) {}
 
   async create(feedback: AccessibilityFeedback): Promise<void> {
     await this.db.write((tx) =>
