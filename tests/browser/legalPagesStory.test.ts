@@ -176,6 +176,8 @@ describe('legal pages, service information and the enable checklist', () => {
     await footer.getByRole('link', { name: 'Datenschutz' }).focus();
     await citizen.keyboard.press('Enter');
     await citizen.getByRole('heading', { name: 'Datenschutzerklärung', level: 1 }).waitFor();
+    // The heading stands while the page's text is still loading ("Seite wird geladen …"): read it once it is there.
+    await citizen.getByText('Seite wird geladen …').waitFor({ state: 'detached' });
     const privacy = await citizen.locator('main').innerText();
     expect(privacy).toContain('Stadt Erkelenz, vertreten durch den Bürgermeister');
     expect(privacy).toContain('Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen');
