@@ -1,7 +1,11 @@
 import { isRecord } from './isRecord.ts';
+import { UPLOAD_KEYWORD } from './uploadField.ts';
 
-/** What a draft keeps of a schema: its shape and size limits, nothing that demands complete answers. */
-const KEPT_KEYWORDS = new Set(['type', 'properties', 'additionalProperties', 'items', 'maxLength', 'maxItems', 'maxProperties', '$defs', '$ref', 'title']);
+/**
+ * What a draft keeps of a schema: its shape and size limits, nothing that demands complete answers. A file field keeps
+ * its `x-upload` keyword: its value is the upload's reference, complete once the file is uploaded.
+ */
+const KEPT_KEYWORDS = new Set(['type', 'properties', 'additionalProperties', 'items', 'maxLength', 'maxItems', 'maxProperties', '$defs', '$ref', 'title', UPLOAD_KEYWORD]);
 
 /**
  * Derives the schema a citizen's unfinished draft must match from a form's data schema: the same known
