@@ -88,8 +88,8 @@ function subscribe(db: PostgresDatabase, name: string, handler: () => void): voi
 }
 
 /**
- * One LISTEN connection per pool. Its own client (not PostgresDatabase.listen) so that it also ends when the pool is
- * closed while it was still connecting, and so that a lost connection is noticed: then every copy is dropped (a
+ * One LISTEN connection per pool, on its own client so that it also ends when the pool is closed while it was still
+ * connecting, and so that a lost connection is noticed: then every copy is dropped (a
  * notification may have been missed) and the next read connects again.
  */
 async function listen(db: PostgresDatabase, hub: Hub): Promise<void> {

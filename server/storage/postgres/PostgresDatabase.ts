@@ -27,7 +27,6 @@ const MAX_ATTEMPTS = 5;
 export class PostgresDatabase {
   private readonly texts = new Map<string, string>();
   private closed = false;
-  private readonly listeners: pg.Client[] = [];
 
   private constructor(
     readonly url: string,
@@ -95,32 +94,16 @@ export class PostgresDatabase {
     }
   }
 
-  /**
-   * Listens on a NOTIFY channel with a dedicated connection; `handler` gets each payload. Resolves once listening.
-   * Used to invalidate caches of other processes.
-   */
-  async listen(channel: string, handler: (payload: string) => void): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url });
-    client.on('error', () => undefined);
-    await client.connect();
-    client.on('notification', (message) => {
-      if (message.channel === channel) handler(message.payload ?? '');
-    });
-    await client.query(`LISTEN "${channel.replaceAll('"', '')}"`);
-    this.listeners.push(client);
-  }
-
   /** 'ok' when the database answers (PostgreSQL checks its pages itself; there is no integrity_check). */
   async checkIntegrity(): Promise<string> {
     const row = await this.get<{ ok: number }>('SELECT 1 AS ok');
     return row?.ok === 1 ? 'ok' : 'no answer';
   }
 
-  /** Ends the listeners and the pool (waits for checked-out clients). */
+  /** Ends the pool (waits for checked-out clients). */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all(this.listeners.map((client) => client.end().catch(() => undefined)));
     await this.pool.end();
   }
 
