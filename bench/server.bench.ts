@@ -97,26 +97,31 @@ async function startReceivers(): Promise<{ webhookUrl: string; smtpUrl: string; 
     },
   };
 }
-const entry = RUNTIME === 'tsx' ? join(ROOT, 'bench/serverBenchTarget.ts') : await bundle('bench/serverBenchTarget.ts', 'serverBenchTarget.mjs');
+const entry = RUNTIME === 'tsx' ? join(ROOT, 'bench/serverBenchTarget.ts') : await bundle('bench/serverBenchTarget.ts', 'serverBenchTarget');
 /** The server exactly as `npm start` runs it (server/main.ts, bundled as by `npm run build:server`). */
-const mainEntry = RUNTIME === 'tsx' ? join(ROOT, 'server/main.ts') : await bundle('server/main.ts', 'main.mjs');
-const bareEntry = RUNTIME === 'tsx' ? join(ROOT, 'bench/bareExpressTarget.ts') : await bundle('bench/bareExpressTarget.ts', 'bareExpressTarget.mjs');
+const mainEntry = RUNTIME === 'tsx' ? join(ROOT, 'server/main.ts') : await bundle('server/main.ts', 'main');
+const bareEntry = RUNTIME === 'tsx' ? join(ROOT, 'bench/bareExpressTarget.ts') : await bundle('bench/bareExpressTarget.ts', 'bareExpressTarget');
 
-/** Bundles a bench entry (our TypeScript only; packages stay external) next to node_modules so they resolve. */
+/**
+ * Bundles a bench entry as `npm run build:server` does (our TypeScript only, packages external, lazily imported
+ * modules split into chunks) next to node_modules so the packages resolve; returns the entry's file.
+ */
 async function bundle(source: string, name: string): Promise<string> {
-  const outfile = join(ROOT, 'node_modules/.cache/kreisform-bench', `${process.pid}-${name}`);
-  bundles.push(outfile);
+  const outdir = join(ROOT, 'node_modules/.cache/kreisform-bench', `${process.pid}-${name}`);
+  bundles.push(outdir);
   await build({
-    entryPoints: [join(ROOT, source)],
-    outfile,
+    entryPoints: { [name]: join(ROOT, source) },
+    outdir,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
+    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     packages: 'external',
     logLevel: 'warning',
   });
-  return outfile;
+  return join(outdir, `${name}.mjs`);
 }
 
 /** Starts a bench process (the server target, or the bare Express baseline) and waits for its port. */
@@ -316,7 +321,7 @@ async function measureNpmStartRss(): Promise<{ peakMb: number; perSecond: number
 const relay = await measureRelay();
 await receivers.close();
 await rm(dataDir, { recursive: true, force: true });
-for (const file of bundles) await rm(file, { force: true });
+for (const dir of bundles) await rm(dir, { recursive: true, force: true });
 const loadAfter = loadavg();
 
 const rowOf = (kind: RouteSpec['kind'], body: Body, connections: number) =>
@@ -402,7 +407,7 @@ async function pickChannelsTenant(service: string, preferred: string): Promise<s
 /** Runs `npm run worker` (bundled like the target) on the backlog the rows left and counts arrivals at the receivers. */
 async function measureRelay(): Promise<{ concurrency: number; seconds: number; perSecond: number; webhooksPerSecond: number; mailsPerSecond: number }> {
   const concurrency = Number(process.env.BENCH_RELAY_CONCURRENCY ?? 16);
-  const workerEntry = RUNTIME === 'tsx' ? join(ROOT, 'server/worker.ts') : await bundle('server/worker.ts', 'worker.mjs');
+  const workerEntry = RUNTIME === 'tsx' ? join(ROOT, 'server/worker.ts') : await bundle('server/worker.ts', 'worker');
   const worker = spawn(process.execPath, [...NODE_FLAGS, ...(RUNTIME === 'tsx' ? ['--import', 'tsx'] : []), workerEntry], {
     cwd: ROOT,
     env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: process.env.BENCH_RELAY_LOG_LEVEL ?? 'error', SMTP_URL: receivers.smtpUrl, OUTBOUND_ALLOW_PRIVATE: 'true', DELIVERY_CONCURRENCY: String(concurrency), DELIVERY_POLL_MS: '50' },

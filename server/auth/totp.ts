@@ -1,16 +1,17 @@
-import { generateSecret, generateURI, verify } from 'otplib';
+/** otplib loads with the first enrolment or sign-in code, not with every server process. */
+const loadOtplib = () => import('otplib');
 
 /** Issuer shown by authenticator apps. */
 const ISSUER = 'kreisform';
 
 /** A new random TOTP secret (Base32, 20 bytes). */
-export function createTotpSecret(): string {
-  return generateSecret();
+export async function createTotpSecret(): Promise<string> {
+  return (await loadOtplib()).generateSecret();
 }
 
 /** The otpauth:// URI of a secret, for authenticator apps that accept a pasted link. */
-export function buildTotpUri(email: string, secret: string): string {
-  return generateURI({ issuer: ISSUER, label: email, secret });
+export async function buildTotpUri(email: string, secret: string): Promise<string> {
+  return (await loadOtplib()).generateURI({ issuer: ISSUER, label: email, secret });
 }
 
 /**
@@ -19,6 +20,7 @@ export function buildTotpUri(email: string, secret: string): string {
  */
 export async function verifyTotpCode(secret: string, code: unknown, now: Date, afterStep: number | null): Promise<number | undefined> {
   if (typeof code !== 'string' || !/^[0-9]{6}$/.test(code.trim())) return undefined;
+  const { verify } = await loadOtplib();
   const result = await verify({
     secret,
     token: code.trim(),

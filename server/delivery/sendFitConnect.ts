@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CompactEncrypt, importJWK, type JWK } from 'jose';
+import type { JWK } from 'jose';
 import type { DeliveryFile, DeliveryPayload } from './DeliveryPayload.ts';
 import { DeliveryError } from './DeliveryError.ts';
 import { requestOutbound, type OutboundResponse } from './requestOutbound.ts';
@@ -41,6 +41,7 @@ export function readFitConnectConfig(config: Record<string, unknown>): FitConnec
 export async function encryptForDestination(plaintext: Uint8Array, key: { jwk: JWK; kid: string }, contentType: string): Promise<string> {
   // FIT-Connect publishes encryption keys with key_ops ["wrapKey"]; WebCrypto's RSA-OAEP import wants "encrypt".
   const { key_ops: _keyOps, use: _use, ...jwk } = key.jwk;
+  const { CompactEncrypt, importJWK } = await import('jose');
   const publicKey = await importJWK({ ...jwk, alg: 'RSA-OAEP-256' }, 'RSA-OAEP-256');
   return new CompactEncrypt(plaintext).setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM', kid: key.kid, cty: contentType }).encrypt(publicKey);
 }

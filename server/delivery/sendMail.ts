@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { DeliveryPayload } from './DeliveryPayload.ts';
 import { DeliveryError } from './DeliveryError.ts';
 import { composeReceipt, composeStaffNotice, composeStatusMail, type ComposedMail } from './composeMail.ts';
@@ -6,17 +6,30 @@ import type { DeliveryKind } from '../storage/OutboxRepository.ts';
 
 const EMAIL = /^[^\s@<>",;]{1,64}@[^\s@<>",;]{1,253}$/;
 
-/** A pooled SMTP transport for SMTP_URL (nodemailer); undefined without SMTP_URL. */
-export function createMailTransport(smtpUrl: string | undefined): Transporter | undefined {
+/** The SMTP transport of a relay: created with the first mail, so nodemailer loads only in processes that send mail. */
+export interface MailTransport {
+  get(): Promise<Transporter>;
+  close(): void;
+}
+
+/** A pooled SMTP transport for SMTP_URL (nodemailer), created on first use; undefined without SMTP_URL. */
+export function createMailTransport(smtpUrl: string | undefined): MailTransport | undefined {
   if (!smtpUrl) return undefined;
-  return nodemailer.createTransport({
-    url: smtpUrl,
-    pool: true,
-    maxConnections: 4,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  } as Parameters<typeof nodemailer.createTransport>[0]);
+  let created: Promise<Transporter> | undefined;
+  return {
+    get: () =>
+      (created ??= import('nodemailer').then(({ default: nodemailer }) =>
+        nodemailer.createTransport({
+          url: smtpUrl,
+          pool: true,
+          maxConnections: 4,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 30_000,
+        } as Parameters<typeof nodemailer.createTransport>[0]),
+      )),
+    close: () => void created?.then((transporter) => transporter.close()),
+  };
 }
 
 /**
@@ -25,7 +38,7 @@ export function createMailTransport(smtpUrl: string | undefined): Transporter | 
  * Message-ID, so a duplicate attempt is recognisable as the same message.
  */
 export async function sendMail(
-  transport: Transporter | undefined,
+  transport: MailTransport | undefined,
   from: string,
   kind: Extract<DeliveryKind, 'citizen_receipt' | 'citizen_status' | 'staff_notice'>,
   payload: DeliveryPayload,
@@ -43,7 +56,7 @@ export async function sendMail(
     if (!to) throw new DeliveryError('NO_CONTACT_EMAIL', 'the submission has no contact e-mail', true);
     mail = kind === 'citizen_receipt' ? await composeReceipt(payload) : composeStatusMail(payload);
   }
-  await transport.sendMail({
+  await (await transport.get()).sendMail({
     from,
     to,
     subject: mail.subject,

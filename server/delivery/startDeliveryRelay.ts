@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Transporter } from 'nodemailer';
 import type { Logger } from '../Logger.ts';
 import type { ServerConfig } from '../ServerConfig.ts';
 import type { DeliveryChannel } from '../storage/DeliveryChannelRepository.ts';
@@ -52,7 +51,7 @@ export function startDeliveryRelay(deps: DeliveryRelayDeps, options: { senders?:
   const settings = deps.config.delivery;
   const fileContributors = createFilePayloadContributors(deps);
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const transport: Transporter | undefined = createMailTransport(settings.smtpUrl);
+  const transport = createMailTransport(settings.smtpUrl);
   const http = { timeoutMs: settings.httpTimeoutMs, allowPrivate: settings.allowPrivateTargets };
   const senders: Record<OutboxDelivery['kind'], DeliverySender> = {
     citizen_receipt: (payload, channel) => sendMail(transport, settings.mailFrom, 'citizen_receipt', payload, channel),

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import type { AnswerNode } from '../../engine/review/collectAnswers.ts';
 import { formatFileSize } from '../../engine/index.ts';
 import { convertWoffToSfnt } from './convertWoffToSfnt.ts';
@@ -37,7 +36,9 @@ export interface ApplicationPdfContent {
  * Renders the application PDF with pdfkit: PDF/A-2b (fonts embedded as subsets, XMP metadata), tagged, German
  * language, A4. Returns the whole document (a few pages; small).
  */
-export function renderApplicationPdf(content: ApplicationPdfContent): Promise<Buffer> {
+export async function renderApplicationPdf(content: ApplicationPdfContent): Promise<Buffer> {
+  // pdfkit (with its font metrics) loads with the first PDF: most server processes never render one.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 56, bottom: 56, left: 56, right: 56 },

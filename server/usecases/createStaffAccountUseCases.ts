@@ -199,9 +199,9 @@ export function createStaffAccountUseCases(deps: AppDeps) {
     async startTotpEnrolment(user: StaffUser): Promise<{ secret: string; uri: string }> {
       const totp = await accounts.getTotp(user.id);
       if (totp?.enabled) throw createHttpError('TOTP_ALREADY_ENABLED');
-      const secret = createTotpSecret();
+      const secret = await createTotpSecret();
       await accounts.setPendingTotp(user.id, secret);
-      return { secret, uri: buildTotpUri(user.email, secret) };
+      return { secret, uri: await buildTotpUri(user.email, secret) };
     },
 
     async activateTotp(user: StaffUser, body: unknown): Promise<void> {

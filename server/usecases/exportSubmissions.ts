@@ -1,4 +1,3 @@
-import yazl from 'yazl';
 import { hasUploadFields } from '../../engine/index.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { listDataColumns } from '../domain/listDataColumns.ts';
@@ -111,6 +110,7 @@ function pick(data: unknown, path: string[]): unknown {
  * Submissions are read in chunks while the ZIP is written, so the export never holds more than a chunk of rows.
  */
 async function* zipChunks(deps: AppDeps, rows: AsyncIterable<Submission>, listUploads: ListUploads, audit: (count: number) => Promise<void>): AsyncIterable<Buffer> {
+  const { default: yazl } = await import('yazl');
   const zip = new yazl.ZipFile();
   let count = 0;
   let failure: unknown;

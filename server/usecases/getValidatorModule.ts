@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { RJSFSchema } from '@rjsf/utils';
 import type { AppDeps } from '../AppDeps.ts';
 import { createHttpError } from '../errors.ts';
-import { createValidatorModuleSource } from './createValidatorModuleSource.ts';
 
 export interface ValidatorModule {
   source: string;
@@ -23,6 +22,8 @@ export async function getValidatorModule(deps: AppDeps, service: string, version
   const key = `${service}@${version}@${formVersion.hash}`;
   const cached = cache.get(key);
   if (cached) return cached;
+  // The generator (ajv standalone, @rjsf/utils) loads with the first module asked for, not with every process.
+  const { createValidatorModuleSource } = await import('./createValidatorModuleSource.ts');
   const source = createValidatorModuleSource(formVersion.definition.schema as RJSFSchema);
   const module = { source, etag: `"${createHash('sha256').update(source).digest('base64url').slice(0, 27)}"` };
   cache.set(key, module);

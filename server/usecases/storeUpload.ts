@@ -1,6 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { fileTypeFromBuffer } from 'file-type';
 import type { AppDeps } from '../AppDeps.ts';
 import { createHttpError } from '../errors.ts';
 import type { ScanState } from '../storage/UploadRepository.ts';
@@ -33,6 +32,7 @@ export async function storeUpload(deps: AppDeps, target: UploadTarget, file: Rea
   try {
     const sniff = async (): Promise<void> => {
       const sample = Buffer.concat(head!);
+      const { fileTypeFromBuffer } = await import('file-type');
       const detected = await fileTypeFromBuffer(sample);
       if (!detected || !spec.types.includes(detected.mime)) {
         throw createHttpError('UPLOAD_TYPE_NOT_ACCEPTED', [{ pointer: field, message: `Diese Dateiart wird hier nicht angenommen. Erlaubt sind: ${describeUploadTypes(spec.types)}.` }]);

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import type { PostgresDatabase, PostgresTransaction } from './PostgresDatabase.ts';
 
 /** The NOTIFY channel on which repositories announce changes of cached tables; the payload names the cache. */
@@ -93,6 +92,7 @@ function subscribe(db: PostgresDatabase, name: string, handler: () => void): voi
  * notification may have been missed) and the next read connects again.
  */
 async function listen(db: PostgresDatabase, hub: Hub): Promise<void> {
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: db.url });
   let timer: NodeJS.Timeout | undefined;
   const lost = () => {

@@ -1,9 +1,14 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { SqlParams } from '../sqlite/SqliteConnection.ts';
 
-// int8 (COUNT(*), bigint columns) as numbers: every bigint of this schema is a count, a cent amount or a sequence
-// far below 2^53. Set once per process; the pg module's parser table is global.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+/** The pg module, loaded with the first PostgreSQL connection (a server on SQLite never loads it). */
+async function loadPg(): Promise<typeof pg> {
+  const { default: module } = await import('pg');
+  // int8 (COUNT(*), bigint columns) as numbers: every bigint of this schema is a count, a cent amount or a sequence
+  // far below 2^53. The pg module's parser table is global; setting it again is harmless.
+  module.types.setTypeParser(module.types.builtins.INT8, (value) => Number(value));
+  return module;
+}
 
 /** The statements a transaction may run (the same shape as SQLite's WriteTransaction, `?` placeholders allowed). */
 export interface PostgresTransaction {
@@ -35,7 +40,7 @@ export class PostgresDatabase {
 
   /** Connects a pool to `url` (postgres://... or postgresql://...; `?host=/socket/dir` for a unix socket). */
   static async open(url: string, options: { maxConnections?: number } = {}): Promise<PostgresDatabase> {
-    const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+    const pool = new (await loadPg()).Pool({ connectionString: url, max: options.maxConnections ?? 10 });
     // An idle client losing its connection (server restart) must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
     const client = await pool.connect().catch((error: Error) => {
