@@ -189,6 +189,12 @@ async function stopTarget(target: ChildProcess): Promise<void> {
 const npmStartEnv = { LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', SUBMISSION_RATE_LIMIT: '10000000' };
 const firstStart = await startTarget(mainEntry, npmStartEnv);
 const firstStartRssMb = readRssMb(firstStart.child.pid!).hwm;
+// Bodies and the channels participant come from the served catalogue, before the measured server starts: it seeds
+// the channels of exactly that participant.
+const firstUrl = `http://127.0.0.1:${firstStart.port}`;
+const bodies = await pickBodies(firstUrl);
+const main = bodies[0]!;
+channelsTenant = await pickChannelsTenant(firstUrl, main.service, channelsTenant);
 await stopTarget(firstStart.child);
 const { child, port } = await startTarget();
 const pid = child.pid!;
@@ -197,9 +203,6 @@ const baseUrl = `http://127.0.0.1:${port}`;
 const bare = await startTarget(bareEntry);
 const bareUrl = `http://127.0.0.1:${bare.port}`;
 
-const bodies = await pickBodies();
-const main = bodies[0]!;
-channelsTenant = await pickChannelsTenant(main.service, channelsTenant);
 
 interface RouteSpec {
   /** Row label. */
@@ -391,7 +394,7 @@ console.log(`  (the bench server with its extra routes peaked at ${peakRssMb.toF
 console.log(`  => ${verdicts.every(Boolean) ? 'all targets MET' : 'NOT all targets met'}`);
 
 /** A participant other than TENANT serving the same version of the service (so the same body is valid). */
-async function pickChannelsTenant(service: string, preferred: string): Promise<string> {
+async function pickChannelsTenant(baseUrl: string, service: string, preferred: string): Promise<string> {
   const versionOf = async (tenant: string) => {
     const response = await fetch(`${baseUrl}/api/v1/tenants/${tenant}/services/${service}`);
     return response.status === 200 ? ((await response.json()) as { version: string }).version : undefined;
@@ -440,7 +443,7 @@ interface Body {
  * fixture of about 2 KB, and the largest valid fixture of the largest form TENANT serves (by its definition's size).
  * When that is the same fixture, one body stands for both.
  */
-async function pickBodies(): Promise<Body[]> {
+async function pickBodies(baseUrl: string): Promise<Body[]> {
   const validator = createFormValidator();
   const { items } = (await (await fetch(`${baseUrl}/api/v1/tenants/${TENANT}/services`)).json()) as { items: { id: string }[] };
   const served = new Map<string, { definition: unknown; size: number }>();
