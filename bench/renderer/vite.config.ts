@@ -16,6 +16,8 @@ export default defineConfig({
     emptyOutDir: true,
     assetsInlineLimit: 0,
     target: 'es2022',
+    // The kreisform page's server preloads its lazily loaded validation runtime, as the portal's form route does.
+    manifest: true,
     // One page per build (BENCH_PAGE=kern|bare), so each page's bundle is measured alone.
     rollupOptions: { input: { [page]: `${root}${page}.html` } },
   },
