@@ -18,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createValidatorModuleSource } from '../server/usecases/createValidatorModuleSource.ts';
 import { generateBenchDefinition } from './renderer/generateBenchDefinition.ts';
+import { PAINTED_MESSAGE } from './renderer/paintedMessage.ts';
 import { DEFINITION_DATA_BLOCK_ID, insertIntoHead, toJsonDataBlock } from '../contract/definitionDataBlock.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -98,8 +99,11 @@ async function openForm(browser: Browser, base: string, variant: Variant, fields
       for (const entry of list.getEntries()) w.__longTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
+  // The page reports its first paint by a console message (harness.markPainted): nothing of the runner's runs in the
+  // page before that mark (page.waitForFunction would compile Playwright's injected script on its main thread).
+  const painted = page.waitForEvent('console', { predicate: (message) => message.text() === PAINTED_MESSAGE, timeout: 60_000 });
   await page.goto(`${base}/${variant}.html?fields=${fields}`);
-  await page.waitForFunction(() => (window as unknown as { __bench: { firstPaint?: number } }).__bench.firstPaint !== undefined, undefined, { timeout: 60_000 });
+  await painted;
   await page.waitForTimeout(300);
   return page;
 }
