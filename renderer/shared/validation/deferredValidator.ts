@@ -1,20 +1,16 @@
 import type { RJSFSchema, ValidatorType } from '@rjsf/utils';
 
 /** Keywords whose rendering asks the validator (rjsf's isValid picks a branch or an option while it renders). */
-const RENDER_TIME_KEYWORDS = new Set(['if', 'oneOf', 'anyOf', 'dependencies', 'dependentSchemas']);
+const RENDER_TIME_KEYWORD = /"(?:if|oneOf|anyOf|dependencies|dependentSchemas)":/;
 
 /**
  * Whether rjsf needs a working validator to render `schema` (conditional branches, choices among options), so the
  * form must wait for it; else it renders at once and the validator is needed only on submit. Errs on the side of
- * waiting: a property that happens to be named like a keyword counts too.
+ * waiting: a property that happens to be named like a keyword counts too. (One search in the schema's JSON text: a
+ * walk over a large schema costs more on a cold page.)
  */
 export function needsValidatorToRender(schema: unknown): boolean {
-  if (Array.isArray(schema)) return schema.some(needsValidatorToRender);
-  if (!schema || typeof schema !== 'object') return false;
-  for (const [key, value] of Object.entries(schema)) {
-    if (RENDER_TIME_KEYWORDS.has(key) || needsValidatorToRender(value)) return true;
-  }
-  return false;
+  return RENDER_TIME_KEYWORD.test(JSON.stringify(schema) ?? '');
 }
 
 /** A validator that delegates to one loaded on demand; the form can render before it has arrived. */
