@@ -9,7 +9,10 @@ export interface ValidationError {
   message: string;
 }
 
-const numberFormat = new Intl.NumberFormat('de-DE');
+// Created on first use: the first Intl formatter of a page costs tens of milliseconds (ICU set-up), which the
+// portal's form should not pay before its first paint.
+let numberFormatter: Intl.NumberFormat | undefined;
+const numberFormat = () => (numberFormatter ??= new Intl.NumberFormat('de-DE'));
 
 const FORMAT_MESSAGES: Readonly<Record<string, string>> = {
   email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.',
@@ -46,7 +49,7 @@ function formatNumber(n: unknown): string {
   if (typeof n !== 'number') return String(n);
   let text = formattedNumbers.get(n);
   if (text === undefined) {
-    text = numberFormat.format(n);
+    text = numberFormat().format(n);
     if (formattedNumbers.size < 1000) formattedNumbers.set(n, text);
   }
   return text;

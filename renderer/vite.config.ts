@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { purgeUnusedKernRules } from './purgeUnusedKernRules.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -32,6 +33,8 @@ export default defineConfig({
     // rjsf's markdown rendering is replaced by plain text (see shared/kern/PlainMarkdown.tsx).
     alias: { 'markdown-to-jsx/react': `${root}shared/kern/PlainMarkdown.tsx` },
   },
+  // Only the KERN rules that can match our markup (the stylesheet's size costs the first paint, see the plugin).
+  css: { postcss: { plugins: [purgeUnusedKernRules([root])] } },
   publicDir: `${root}public`,
   build: {
     // RENDERER_OUT_DIR builds elsewhere (e.g. a private copy for a benchmark); default dist/renderer.

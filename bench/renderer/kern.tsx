@@ -4,20 +4,20 @@ import '../../renderer/shared/kern/kern-form.css';
 import { startTransition, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-import createPrecompiledValidator from '@rjsf/validator-ajv8/lib/createPrecompiledValidator.js';
 import { KernForm } from '../../renderer/shared/kern/KernForm.tsx';
 import { DEFINITION_DATA_BLOCK_ID, takeJsonDataBlock } from '../../contract/definitionDataBlock.ts';
 import { collectAnswers } from '../../engine/review/collectAnswers.ts';
 import { ReviewList } from '../../renderer/shared/review/ReviewList.tsx';
-import { importValidatorModule } from '../../renderer/shared/validation/importValidatorModule.ts';
-import { localizeGerman } from '../../renderer/shared/validation/localizeGerman.ts';
-import { requireFromRuntime, warmUpWhenIdle } from '../../renderer/shared/validation/loadPrecompiledValidator.ts';
+import { createDeferredValidator, needsValidatorToRender } from '../../renderer/shared/validation/deferredValidator.ts';
+import { loadPrecompiledValidatorFrom } from '../../renderer/shared/validation/loadPrecompiledValidator.ts';
 import { loadBenchDefinition, markPainted, markReviewed, markSubmitted } from './harness.ts';
 
-// Like the portal's form route: the definition comes with the page, the validator module is preloaded.
+// Like the portal's form route (FormPage): the definition comes with the page, the validator module is preloaded
+// and evaluated with the validation runtime chunk after the form's first paint (KernForm starts it), unless the
+// schema needs it to render.
 const { schema, uiSchema, fields } = await loadBenchDefinition(() => takeJsonDataBlock(DEFINITION_DATA_BLOCK_ID));
-const module = (await importValidatorModule(`/validator-${fields}.js`)) as { default: (require: (name: string) => unknown) => never };
-const validator = createPrecompiledValidator(warmUpWhenIdle(module.default(requireFromRuntime)), schema as RJSFSchema, localizeGerman);
+const validator = createDeferredValidator(() => loadPrecompiledValidatorFrom(`/validator-${fields}.js`, schema as RJSFSchema));
+if (needsValidatorToRender(schema)) await validator.start();
 const formData = {};
 
 /** The review page as the portal shows it after a valid submit (FormPage: collectAnswers + ReviewList). */

@@ -10,7 +10,10 @@ export type AnswerNode =
 
 export const NO_ANSWER = 'Keine Angabe';
 
-const numberFormat = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 10 });
+// Created on first use: the first Intl formatter of a page costs tens of milliseconds (ICU set-up), which the
+// portal's form should not pay before its first paint.
+let numberFormatter: Intl.NumberFormat | undefined;
+const numberFormat = () => (numberFormatter ??= new Intl.NumberFormat('de-DE', { maximumFractionDigits: 10 }));
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -58,7 +61,7 @@ export function formatAnswer(schema: RJSFSchema, uiSchema: UiSchema | undefined,
   const title = optionTitle(schema, uiSchema, value);
   if (title !== undefined) return title;
   if (typeof value === 'boolean') return value ? 'Ja' : 'Nein';
-  if (typeof value === 'number') return numberFormat.format(value);
+  if (typeof value === 'number') return numberFormat().format(value);
   if (typeof value === 'string') {
     const fileName = getDataUrlFileName(value);
     if (fileName !== undefined || schema.format === 'data-url') return fileName ?? 'Datei';

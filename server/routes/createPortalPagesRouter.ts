@@ -96,7 +96,10 @@ export function createPortalPagesRouter(deps: AppDeps): Router {
 
 type ViteManifest = Record<string, { file: string; imports?: string[]; isDynamicEntry?: boolean }>;
 
-/** The form page's chunk and the chunks it imports (not the portal entry, which the page loads anyway). */
+/**
+ * The form page's chunk and the chunks it imports (not the portal entry, which the page loads anyway), and the
+ * validation runtime chunk that the form page loads lazily beside the validator module (not needed to paint).
+ */
 export function formPageChunks(manifest: ViteManifest): string[] {
   const files: string[] = [];
   const visit = (key: string) => {
@@ -106,5 +109,6 @@ export function formPageChunks(manifest: ViteManifest): string[] {
     for (const imported of chunk.imports ?? []) visit(imported);
   };
   visit('portal/pages/FormPage.tsx');
+  if (files.length > 0) visit('shared/validation/validatorRuntime.ts');
   return files;
 }

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import createPrecompiledValidator from '@rjsf/validator-ajv8/lib/createPrecompiledValidator.js';
 import type { RJSFSchema } from '@rjsf/utils';
-import { requireFromRuntime } from '../../renderer/shared/validation/loadPrecompiledValidator.ts';
+import { requireFromRuntime } from '../../renderer/shared/validation/validatorRuntime.ts';
 import { hashResumeCode } from '../../server/usecases/hashResumeCode.ts';
 import { startServer, type StartedServer } from '../helpers/startServer.ts';
 

@@ -105,4 +105,15 @@ describe('toJsonDataBlock and formPageChunks', () => {
   it('When the manifest has no form page, then nothing is preloaded', () => {
     expect(formPageChunks({})).toEqual([]);
   });
+
+  it('When the form page loads the validation runtime lazily, then its chunk is preloaded with the form page, each file once', () => {
+    const manifest = {
+      'portal.html': { file: 'assets/portal-X.js', dynamicImports: ['portal/pages/FormPage.tsx'] },
+      'portal/pages/FormPage.tsx': { file: 'assets/FormPage-Y.js', imports: ['portal.html', '_shared-Z.js', 'shared/validation/loadPrecompiledValidator.ts'] },
+      'shared/validation/loadPrecompiledValidator.ts': { file: 'assets/load-L.js', imports: ['portal.html'], dynamicImports: ['shared/validation/validatorRuntime.ts'] },
+      'shared/validation/validatorRuntime.ts': { file: 'assets/validatorRuntime-R.js', imports: ['_shared-Z.js', 'shared/validation/loadPrecompiledValidator.ts'] },
+      '_shared-Z.js': { file: 'assets/shared-Z.js' },
+    };
+    expect(formPageChunks(manifest)).toEqual(['assets/FormPage-Y.js', 'assets/shared-Z.js', 'assets/load-L.js', 'assets/validatorRuntime-R.js']);
+  });
 });

@@ -8,7 +8,7 @@ import { neutraliseCsvFormula } from '../../engine/neutraliseCsvFormula.ts';
 import { toCsvCell } from '../../server/domain/toCsvCell.ts';
 import { createValidatorModuleSource } from '../../server/usecases/createValidatorModuleSource.ts';
 import { getLoginDelay } from '../../server/usecases/getLoginDelay.ts';
-import { requireFromRuntime } from '../../renderer/shared/validation/loadPrecompiledValidator.ts';
+import { requireFromRuntime } from '../../renderer/shared/validation/validatorRuntime.ts';
 import { createStaffSession } from '../helpers/createStaffSession.ts';
 import { startServer, type StartedServer } from '../helpers/startServer.ts';
 import { postJson, startFixtureServer, VALID_V1 } from './startFixtureServer.ts';

@@ -10,6 +10,7 @@ import { collectAnswers } from '../../../engine/review/collectAnswers.ts';
 import { formatAnswersText } from '../../shared/review/formatAnswersText.ts';
 import { ReviewList } from '../../shared/review/ReviewList.tsx';
 import { loadPrecompiledValidator } from '../../shared/validation/loadPrecompiledValidator.ts';
+import { createDeferredValidator, needsValidatorToRender, type DeferredValidator } from '../../shared/validation/deferredValidator.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Link } from '../components/Link.tsx';
 import { Loading } from '../components/Loading.tsx';
@@ -62,16 +63,33 @@ export default function FormPage({ service }: { service: string }) {
   const { participant } = usePortal();
   const state = useAsync(`form:${participant.slug}/${service}`, async () => {
     const definition = await loadService(participant.slug, service);
-    const validator = await loadPrecompiledValidator(definition.id, definition.version, definition.schema as RJSFSchema);
+    const schema = definition.schema as RJSFSchema;
+    // The first step paints before the (preloaded) validator module is evaluated: rjsf needs the validator only on
+    // submit (KernForm starts it after its first paint and holds a submit back until it is there), unless the
+    // schema's rendering itself asks it.
+    const validator = createDeferredValidator(() => loadPrecompiledValidator(definition.id, definition.version, schema));
+    if (needsValidatorToRender(schema)) await validator.start();
     return { definition, validator };
   });
   const [resumed] = useState(() => takeResumedForm(participant.slug, service));
+  const validator = state.status === 'done' ? state.value.validator : undefined;
+  const [validatorFailure, setValidatorFailure] = useState<{ validator: DeferredValidator; error: unknown }>();
+  useEffect(() => {
+    if (!validator) return;
+    let active = true;
+    validator.ready.catch((error: unknown) => active && setValidatorFailure({ validator, error }));
+    return () => {
+      active = false;
+    };
+  }, [validator]);
   if (state.status === 'loading') return <Loading text="Formular wird geladen …" />;
-  if (state.status === 'failed') {
-    if (state.error instanceof ApiError && state.error.status === 404) return <NotFoundPage participant={participant} />;
+  const validatorFailed = validatorFailure !== undefined && validatorFailure.validator === validator;
+  if (state.status === 'failed' || validatorFailed) {
+    const failure = state.status === 'failed' ? state.error : validatorFailure?.error;
+    if (failure instanceof ApiError && failure.status === 404) return <NotFoundPage participant={participant} />;
     return (
       <Alert kind="danger" title="Das Formular konnte nicht geladen werden">
-        <p className="kern-body">{describeApiError(state.error)}</p>
+        <p className="kern-body">{describeApiError(failure)}</p>
       </Alert>
     );
   }

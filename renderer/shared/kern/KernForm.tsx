@@ -1,4 +1,4 @@
-import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import Form, { getDefaultRegistry } from '@rjsf/core';
@@ -14,6 +14,7 @@ import { ProgressiveFieldsContext } from './ProgressiveFields.ts';
 import { pruneEmptyObjects } from './pruneEmptyObjects.ts';
 import { translateGerman } from './translateGerman.ts';
 import { VisiblePropertiesContext } from './VisibleProperties.ts';
+import { loadAfterNextPaint, whenValidatorReady } from '../validation/deferredValidator.ts';
 
 export interface KernFormProps {
   /** The definition's data schema, exactly as given to the precompiled validator. */
@@ -120,20 +121,29 @@ export const KernForm = forwardRef<KernFormHandle, KernFormProps>(function KernF
     [validator, uploadErrors],
   );
 
+  // A validator that is loaded on demand (FormPage's deferred one) starts loading once the form is painted.
+  useEffect(() => loadAfterNextPaint(validator), [validator]);
+
   // Before rjsf sees a submit: commit what is being typed; while a chosen file is still being read, hold the submit
-  // back and send it again once the file is in the data (else it would be reported as missing).
+  // back and send it again once the file is in the data (else it would be reported as missing). Likewise while the
+  // validator is still loading (a deferred one, see createDeferredValidator; this starts it if need be); if it never
+  // arrives, the page that loads it reports the failure and the submit stays held.
   const onSubmitCapture = (event: FormEvent<HTMLDivElement>) => {
     const reading = pending.whenSettled();
-    if (!reading) {
+    const loading = whenValidatorReady(validator);
+    if (!reading && !loading) {
       pending.flush();
       return;
     }
     event.preventDefault();
     event.stopPropagation();
     const form = event.target as HTMLFormElement;
-    void reading.then(() => {
-      if (form.isConnected) form.requestSubmit();
-    });
+    void Promise.all([reading, loading]).then(
+      () => {
+        if (form.isConnected) form.requestSubmit();
+      },
+      () => undefined,
+    );
   };
 
   const transformErrors = useCallback(

@@ -1,18 +1,16 @@
 import type { RJSFSchema, ValidatorType } from '@rjsf/utils';
-import createPrecompiledValidator from '@rjsf/validator-ajv8/lib/createPrecompiledValidator.js';
 import type { ValidatorFunctions } from '@rjsf/validator-ajv8/lib/types.js';
-import { localizeGerman } from './localizeGerman.ts';
-import { VALIDATOR_RUNTIME } from './validatorRuntime.ts';
 import { getValidatorModulePath } from '../../../contract/validatorModuleContract.ts';
 import { importValidatorModule } from './importValidatorModule.ts';
 
 type ValidatorModuleFactory = (require: (name: string) => unknown) => ValidatorFunctions;
 
-/** The `require` handed to validator modules: answers from VALIDATOR_RUNTIME, throws for anything else. */
-export function requireFromRuntime(name: string): unknown {
-  const runtimeModule = VALIDATOR_RUNTIME[name];
-  if (runtimeModule === undefined) throw new Error(`Validator module requires unknown runtime module "${name}"`);
-  return runtimeModule;
+/**
+ * The validation runtime (validatorRuntime.ts: ajv helpers, formats, the linear-time pattern engine, German
+ * messages) as a chunk of its own, loaded beside the validator module: it is not needed to paint the form.
+ */
+export function loadValidatorRuntime(): Promise<typeof import('./validatorRuntime.ts')> {
+  return import('./validatorRuntime.ts');
 }
 
 /**
@@ -37,29 +35,34 @@ export function warmUpWhenIdle(validateFns: ValidatorFunctions): ValidatorFuncti
 
 const cache = new Map<string, Promise<ValidatorFunctions>>();
 
-/** Loads (once per service@version) the server's precompiled validator functions for a served definition. */
-export function loadValidatorFunctions(service: string, version: string): Promise<ValidatorFunctions> {
-  const key = `${service}@${version}`;
-  let pending = cache.get(key);
+/** Loads (once per URL) a precompiled validator module and the runtime it requires; its validator functions. */
+export function loadValidatorFunctionsFrom(url: string): Promise<ValidatorFunctions> {
+  let pending = cache.get(url);
   if (!pending) {
-    pending = importValidatorModule(getValidatorModulePath(service, version)).then((module) =>
-      warmUpWhenIdle((module as { default: ValidatorModuleFactory }).default(requireFromRuntime)),
+    pending = Promise.all([importValidatorModule(url), loadValidatorRuntime()]).then(([module, runtime]) =>
+      warmUpWhenIdle((module as { default: ValidatorModuleFactory }).default(runtime.requireFromRuntime)),
     );
-    pending.catch(() => cache.delete(key));
-    cache.set(key, pending);
+    pending.catch(() => cache.delete(url));
+    cache.set(url, pending);
   }
   return pending;
+}
+
+/** Loads (once per service@version) the server's precompiled validator functions for a served definition. */
+export function loadValidatorFunctions(service: string, version: string): Promise<ValidatorFunctions> {
+  return loadValidatorFunctionsFrom(getValidatorModulePath(service, version));
+}
+
+/** The rjsf validator (precompiled, German messages) from the validator module at `url`; see loadPrecompiledValidator. */
+export async function loadPrecompiledValidatorFrom(url: string, schema: RJSFSchema): Promise<ValidatorType> {
+  const [validateFns, runtime] = await Promise.all([loadValidatorFunctionsFrom(url), loadValidatorRuntime()]);
+  return runtime.createGermanValidator(validateFns, schema);
 }
 
 /**
  * Builds the rjsf validator for a served definition from its precompiled functions: no ajv compiler in the
  * browser (so no `new Function`, CSP-safe), German messages. `schema` must be the exact schema given to <Form>.
  */
-export async function loadPrecompiledValidator(
-  service: string,
-  version: string,
-  schema: RJSFSchema,
-): Promise<ValidatorType> {
-  const validateFns = await loadValidatorFunctions(service, version);
-  return createPrecompiledValidator(validateFns, schema, localizeGerman);
+export function loadPrecompiledValidator(service: string, version: string, schema: RJSFSchema): Promise<ValidatorType> {
+  return loadPrecompiledValidatorFrom(getValidatorModulePath(service, version), schema);
 }

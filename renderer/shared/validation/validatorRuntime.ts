@@ -1,9 +1,17 @@
+import type { RJSFSchema, ValidatorType } from '@rjsf/utils';
+import createPrecompiledValidator from '@rjsf/validator-ajv8/lib/createPrecompiledValidator.js';
+import type { ValidatorFunctions } from '@rjsf/validator-ajv8/lib/types.js';
 import * as equalModule from 'ajv/dist/runtime/equal.js';
 import * as ucs2lengthModule from 'ajv/dist/runtime/ucs2length.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { germanFormats } from '../../../engine/germanFormats.ts';
 import { createLinearRegExp, LINEAR_REGEXP_MODULE } from '../../../engine/createLinearRegExp.ts';
 import { VALIDATOR_FORMATS_MODULE } from '../../../contract/validatorModuleContract.ts';
+import { localizeGerman } from './localizeGerman.ts';
+
+// What validation needs in the browser besides the validator module itself (ajv's runtime helpers, the format
+// checks, the linear-time pattern engine, German messages). The portal loads this module lazily, beside the
+// validator module (loadPrecompiledValidator.ts): none of it is needed to paint the form.
 
 /**
  * The default export of a CommonJS module, however the bundler or Node wrapped it (namespace -> module.exports ->
@@ -35,3 +43,18 @@ export const VALIDATOR_RUNTIME: Readonly<Record<string, unknown>> = {
   // Patterns run on the same linear-time engine as on the server, so portal and server agree on every pattern.
   [LINEAR_REGEXP_MODULE]: { createLinearRegExp },
 };
+
+/** The `require` handed to validator modules: answers from VALIDATOR_RUNTIME, throws for anything else. */
+export function requireFromRuntime(name: string): unknown {
+  const runtimeModule = VALIDATOR_RUNTIME[name];
+  if (runtimeModule === undefined) throw new Error(`Validator module requires unknown runtime module "${name}"`);
+  return runtimeModule;
+}
+
+/**
+ * The rjsf validator from a schema's precompiled functions: no ajv compiler in the browser (so no `new Function`,
+ * CSP-safe), German messages. `schema` must be the exact schema given to <Form>.
+ */
+export function createGermanValidator(validateFns: ValidatorFunctions, schema: RJSFSchema): ValidatorType {
+  return createPrecompiledValidator(validateFns, schema, localizeGerman);
+}
