@@ -1,17 +1,17 @@
-// Created on first use: the first Intl formatter of a page costs tens of milliseconds (ICU set-up), which the
-// portal's form should not pay before its first paint.
-let dateTimeFormat: Intl.DateTimeFormat | undefined;
-let dateOnlyFormat: Intl.DateTimeFormat | undefined;
-const dateTime = () =>
-  (dateTimeFormat ??= new Intl.DateTimeFormat('de-DE', {
-    timeZone: 'Europe/Berlin',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }));
-const dateOnly = () => (dateOnlyFormat ??= new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }));
+import { createLazyValue } from './createLazyValue.ts';
+
+const dateTime = createLazyValue(
+  () =>
+    new Intl.DateTimeFormat('de-DE', {
+      timeZone: 'Europe/Berlin',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    }),
+);
+const dateOnly = createLazyValue(() => new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }));
 
 /** '2026-11-25T10:15:00Z' as '25.11.2026, 11:15 Uhr' (German time). */
 export function formatDateTime(iso: string): string {

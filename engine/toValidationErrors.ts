@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import localizeDe from 'ajv-i18n/localize/de/index.js';
 import { escapePointerToken } from './jsonPointer.ts';
+import { createLazyValue } from './createLazyValue.ts';
 
 /** One problem of submitted data: where (JSON pointer into the data), which schema keyword, German text. */
 export interface ValidationError {
@@ -9,10 +10,7 @@ export interface ValidationError {
   message: string;
 }
 
-// Created on first use: the first Intl formatter of a page costs tens of milliseconds (ICU set-up), which the
-// portal's form should not pay before its first paint.
-let numberFormatter: Intl.NumberFormat | undefined;
-const numberFormat = () => (numberFormatter ??= new Intl.NumberFormat('de-DE'));
+const numberFormat = createLazyValue(() => new Intl.NumberFormat('de-DE'));
 
 const FORMAT_MESSAGES: Readonly<Record<string, string>> = {
   email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.',

@@ -2,6 +2,7 @@ import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { formatDateTime } from '../formatDateTime.ts';
 import { formatFileSize } from '../formatFileSize.ts';
 import { getDataUrlFileName } from './getDataUrlFileName.ts';
+import { createLazyValue } from '../createLazyValue.ts';
 
 /** One line or one group of the answer summary (review page, confirmation, download, staff inbox). */
 export type AnswerNode =
@@ -10,10 +11,7 @@ export type AnswerNode =
 
 export const NO_ANSWER = 'Keine Angabe';
 
-// Created on first use: the first Intl formatter of a page costs tens of milliseconds (ICU set-up), which the
-// portal's form should not pay before its first paint.
-let numberFormatter: Intl.NumberFormat | undefined;
-const numberFormat = () => (numberFormatter ??= new Intl.NumberFormat('de-DE', { maximumFractionDigits: 10 }));
+const numberFormat = createLazyValue(() => new Intl.NumberFormat('de-DE', { maximumFractionDigits: 10 }));
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
