@@ -14,6 +14,8 @@ export interface ServerConfig {
   enablementsFile: string;
   /** Directory of the built renderer, served statically when it exists. */
   rendererDir: string;
+  /** The renderer's server-side entry (built by `npm run build`), which renders form pages; none: the browser does. */
+  rendererSsrEntry: string;
   /** 'auto': Secure cookies when the request came over https; true/false force it. */
   cookieSecure: 'auto' | boolean;
   logLevel: LogLevel;

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { FORM_PAGE_PRERENDER_ENTRY } from '../contract/formPagePrerender.ts';
 import type { LogLevel, ServerConfig } from './ServerConfig.ts';
 
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
@@ -17,6 +18,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     seedDir,
     enablementsFile: resolve(cwd, env.ENABLEMENTS_FILE ?? `${seedDir}/enablements.json`),
     rendererDir: resolve(cwd, env.RENDERER_DIR ?? 'dist/renderer'),
+    rendererSsrEntry: resolve(cwd, env.RENDERER_SSR_ENTRY ?? FORM_PAGE_PRERENDER_ENTRY),
     cookieSecure: readCookieSecure(env.COOKIE_SECURE),
     logLevel: readLogLevel(env.LOG_LEVEL),
     headersTimeoutMs: readInteger(env, 'HEADERS_TIMEOUT_MS', 20_000, 1000, 600_000),

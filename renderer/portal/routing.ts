@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 
 export { parseRoute, portalPaths, type LegalPageKind, type PortalRoute } from '../../contract/portalRoutes.ts';
 
@@ -13,9 +13,18 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
-/** The current pathname, re-rendering on history navigation. */
+const getPathname = () => window.location.pathname;
+
+/** The request's pathname while the server renders a page (there is no window there). */
+export const ServerPathnameContext = createContext<string | undefined>(undefined);
+
+/**
+ * The current pathname, re-rendering on history navigation. On the server (and while the browser hydrates the
+ * server's HTML) it is the request's pathname, which is the page's own.
+ */
 export function usePathname(): string {
-  return useSyncExternalStore(subscribe, () => window.location.pathname);
+  const serverPathname = useContext(ServerPathnameContext);
+  return useSyncExternalStore(subscribe, getPathname, () => serverPathname ?? getPathname());
 }
 
 let headingFocusPending = false;

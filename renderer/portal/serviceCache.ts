@@ -3,6 +3,7 @@ import { portalApi, type ServedDefinition } from './portalApi.ts';
 
 const cache = new Map<string, Promise<ServedDefinition>>();
 let dataBlockRead = false;
+let pageDefinition: ServedDefinition | undefined;
 
 /** The definition the page arrived with (service and form pages carry it as a JSON data block), once. */
 function seedFromPage(): void {
@@ -10,8 +11,15 @@ function seedFromPage(): void {
   dataBlockRead = true;
   const served = takeJsonDataBlock(DEFINITION_DATA_BLOCK_ID) as ServedDefinition | undefined;
   if (served && typeof served.id === 'string' && typeof served.tenant?.slug === 'string') {
+    pageDefinition = served;
     cache.set(`${served.tenant.slug}/${served.id}`, Promise.resolve(served));
   }
+}
+
+/** The definition the page arrived with (read once from its data block), if it came with one. */
+export function getPageDefinition(): ServedDefinition | undefined {
+  seedFromPage();
+  return pageDefinition;
 }
 
 /** The served definition of a service: from the page itself when it came with it, else fetched once per page load. */

@@ -6,6 +6,7 @@ import { getValidatorModulePath } from '../../contract/validatorModuleContract.t
 import type { AppDeps } from '../AppDeps.ts';
 import { HttpError } from '../errors.ts';
 import { getServedDefinition } from '../usecases/getServedDefinition.ts';
+import { prerenderFormPage } from '../usecases/prerenderFormPage.ts';
 import { DEFINITION_DATA_BLOCK_ID, insertIntoHead, toJsonDataBlock } from '../../contract/definitionDataBlock.ts';
 
 /** The CSP of every portal page: no inline or eval'd script, styles only from files, data: only for KERN's icons. */
@@ -15,6 +16,9 @@ export const PORTAL_CSP =
 
 /** First path segments that belong to other parts of the server, never to a participant's portal. */
 const RESERVED = new Set(['api', 'staff', 'assets', 'health', 'healthz', 'favicon.ico', 'favicon.svg']);
+
+/** The app's element in portal.html, into which a server-rendered page goes. */
+const ROOT_ELEMENT = '<div id="root"></div>';
 
 const FALLBACK_HTML = (title: string, text: string) =>
   `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${text}</p></body></html>`;
@@ -46,9 +50,10 @@ export function createPortalPagesRouter(deps: AppDeps): Router {
   router.use('/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: true }));
   router.use(express.static(join(dir), { index: false, maxAge: '1d', fallthrough: true }));
 
-  const sendPage = (res: Response, status: number, head = '') => {
+  const sendPage = (res: Response, status: number, head = '', appHtml?: string) => {
     const page = readPortalHtml();
-    const html = page && head ? insertIntoHead(page, head) : page;
+    const withHead = page && head ? insertIntoHead(page, head) : page;
+    const html = withHead && appHtml ? withHead.replace(ROOT_ELEMENT, () => `<div id="root">${appHtml}</div>`) : withHead;
     res.status(status);
     res.set('Content-Security-Policy', PORTAL_CSP);
     res.set('Cache-Control', 'no-cache');
@@ -71,6 +76,7 @@ export function createPortalPagesRouter(deps: AppDeps): Router {
     if (route.page === 'not-found') return sendPage(res, 404);
     if (route.page === 'service' || route.page === 'form') {
       let head: string;
+      let appHtml: string | undefined;
       try {
         // The served definition travels with the page as a JSON data block (public catalogue data, no personal
         // data): the portal renders the service or the form's first step without asking for it.
@@ -81,12 +87,14 @@ export function createPortalPagesRouter(deps: AppDeps): Router {
         if (route.page === 'form') {
           for (const file of readFormPageChunks()) res.append('Link', `</${file}>; rel=modulepreload`);
           res.append('Link', `<${getValidatorModulePath(served.id, served.version)}>; rel=modulepreload`);
+          // The citizen sees the first step as soon as the HTML and the stylesheet are there; the app takes it over.
+          appHtml = await prerenderFormPage(deps, req.path, served, head);
         }
       } catch (error) {
         if (error instanceof HttpError && error.status === 404) return sendPage(res, 404);
         throw error;
       }
-      return sendPage(res, 200, head);
+      return sendPage(res, 200, head, appHtml);
     }
     return sendPage(res, 200);
   });

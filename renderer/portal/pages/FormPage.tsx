@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ErrorSchema, RJSFSchema, UiSchema, ValidatorType } from '@rjsf/utils';
 import { KernForm, type KernFormHandle } from '../../shared/kern/KernForm.tsx';
 import { ErrorSummary, ERROR_SUMMARY_ID } from '../../shared/kern/ErrorSummary.tsx';
@@ -10,7 +10,7 @@ import { collectAnswers } from '../../../engine/review/collectAnswers.ts';
 import { formatAnswersText } from '../../shared/review/formatAnswersText.ts';
 import { ReviewList } from '../../shared/review/ReviewList.tsx';
 import { loadPrecompiledValidator } from '../../shared/validation/loadPrecompiledValidator.ts';
-import { createDeferredValidator, needsValidatorToRender, type DeferredValidator } from '../../shared/validation/deferredValidator.ts';
+import type { DeferredValidator } from '../../shared/validation/deferredValidator.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Link } from '../components/Link.tsx';
 import { Loading } from '../components/Loading.tsx';
@@ -20,6 +20,7 @@ import { downloadBlob, downloadText } from '../downloadSummary.ts';
 import { formatDate, formatDateTime } from '../../../engine/formatDateTime.ts';
 import { ApiError, describeApiError, portalApi, type DraftSaved, type ServedDefinition, type SubmissionReceipt } from '../portalApi.ts';
 import { usePortal } from '../PortalContext.ts';
+import { prepareForm, PreloadedFormContext } from '../PreloadedForm.ts';
 import { takeResumedForm, type ResumedForm } from '../resumeStore.ts';
 import { portalPaths } from '../routing.ts';
 import { loadService } from '../serviceCache.ts';
@@ -61,16 +62,17 @@ function pointerToSegments(pointer: string): string[] {
 /** The form route: loads definition and precompiled validator, then steps, review, submit, confirmation. */
 export default function FormPage({ service }: { service: string }) {
   const { participant } = usePortal();
-  const state = useAsync(`form:${participant.slug}/${service}`, async () => {
-    const definition = await loadService(participant.slug, service);
-    const schema = definition.schema as RJSFSchema;
-    // The first step paints before the (preloaded) validator module is evaluated: rjsf needs the validator only on
-    // submit (KernForm starts it after its first paint and holds a submit back until it is there), unless the
-    // schema's rendering itself asks it.
-    const validator = createDeferredValidator(() => loadPrecompiledValidator(definition.id, definition.version, schema));
-    if (needsValidatorToRender(schema)) await validator.start();
-    return { definition, validator };
-  });
+  const preloaded = useContext(PreloadedFormContext);
+  // The form the page came with renders at once (and so matches the server's HTML); any other is loaded.
+  const initial = preloaded?.definition.tenant.slug === participant.slug && preloaded.definition.id === service ? preloaded : undefined;
+  const state = useAsync(
+    `form:${participant.slug}/${service}`,
+    async () => {
+      const definition = await loadService(participant.slug, service);
+      return prepareForm(definition, () => loadPrecompiledValidator(definition.id, definition.version, definition.schema as RJSFSchema));
+    },
+    initial,
+  );
   const [resumed] = useState(() => takeResumedForm(participant.slug, service));
   const validator = state.status === 'done' ? state.value.validator : undefined;
   const [validatorFailure, setValidatorFailure] = useState<{ validator: DeferredValidator; error: unknown }>();
