@@ -66,4 +66,57 @@ describe('the form page paints its first step without a request waterfall', () =
     expect(requests.filter((path) => path === '/api/v1/tenants/erkelenz/services/hundesteuer-anmeldung')).toEqual([]);
     await context.close();
   });
+
+  it('When a citizen opens a form, then the page itself shows the first step, without a script, its submit button waiting for the app', async () => {
+    const response = await fetch(`${server.baseUrl}/erkelenz/leistungen/hundesteuer-anmeldung/antrag`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const app = html.slice(html.indexOf('<div id="root">'), html.indexOf('<noscript>'));
+    expect(app).toContain('id="kf-schritt"');
+    expect(app).toContain('<input id="root_halter_vorname"');
+    expect(app).toContain('<select id="root_halter_anrede"');
+    expect(app).toMatch(/<button type="submit" class="kern-btn kern-btn--primary" disabled="">/);
+    expect(app).not.toContain('<script');
+  });
+
+  it('When the app arrives after the citizen has begun, then it takes the page over as it is and keeps what was entered', async () => {
+    const context = await browser.newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    // The app's entry is held back until the citizen has typed, chosen and pressed Enter.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/portal-[^/]+\.js$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(`${server.baseUrl}/erkelenz/leistungen/hundesteuer-anmeldung/antrag`, { waitUntil: 'commit' });
+    await page.locator('#root_halter_vorname').waitFor();
+    await page.locator('#root_halter_vorname').fill('Erika');
+    await page.locator('#root_halter_anrede').selectOption({ label: 'Frau' });
+    await page.locator('#root_halter_vorname').press('Enter');
+    expect(await page.locator('button[type=submit]').isDisabled()).toBe(true);
+    expect(new URL(page.url()).search).toBe('');
+    await page.evaluate(() => ((document.getElementById('kf-schritt') as HTMLElement & { fromServer?: boolean }).fromServer = true));
+
+    release();
+    await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('button[type=submit]')?.disabled === false);
+    // Hydrated, not rendered anew: the server's elements are still there.
+    expect(await page.evaluate(() => (document.getElementById('kf-schritt') as HTMLElement & { fromServer?: boolean }).fromServer)).toBe(true);
+    await page.locator('button[type=submit]').click();
+    const summary = page.locator('#kf-fehleruebersicht');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('Familienname');
+    expect(await summary.textContent()).not.toContain('Vorname');
+    expect(await summary.textContent()).not.toContain('Anrede');
+    expect(await page.locator('#root_halter_vorname').inputValue()).toBe('Erika');
+    expect(await page.locator('#root_halter_anrede option:checked').textContent()).toBe('Frau');
+    expect(new URL(page.url()).search).toBe('');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

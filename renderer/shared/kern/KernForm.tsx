@@ -12,7 +12,9 @@ import { ERROR_SUMMARY_ID } from './ErrorSummary.tsx';
 import { toPathSegments } from './fieldLabels.ts';
 import { ProgressiveFieldsContext } from './ProgressiveFields.ts';
 import { pruneEmptyObjects } from './pruneEmptyObjects.ts';
+import { replayEarlyInput } from './replayEarlyInput.ts';
 import { translateGerman } from './translateGerman.ts';
+import { useHydrated } from './useHydrated.ts';
 import { VisiblePropertiesContext } from './VisibleProperties.ts';
 import { loadAfterNextPaint, whenValidatorReady } from '../validation/deferredValidator.ts';
 
@@ -121,6 +123,16 @@ export const KernForm = forwardRef<KernFormHandle, KernFormProps>(function KernF
     [validator, uploadErrors],
   );
 
+  // What the citizen entered in the server-rendered form before this code took it over becomes the form's data.
+  const formArea = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // In a task of its own, as the citizen's own input would come: not inside React's commit.
+    const timer = setTimeout(() => formArea.current && replayEarlyInput(formArea.current), 0);
+    return () => clearTimeout(timer);
+  }, []);
+  // Until then the form cannot be sent: the browser would send it itself, with the answers in the URL.
+  const hydrated = useHydrated();
+
   // A validator that is loaded on demand (FormPage's deferred one) starts loading once the form is painted.
   useEffect(() => loadAfterNextPaint(validator), [validator]);
 
@@ -156,7 +168,7 @@ export const KernForm = forwardRef<KernFormHandle, KernFormProps>(function KernF
     <PendingInputsContext.Provider value={pending}>
       <ProgressiveFieldsContext.Provider value={progressive ?? true}>
         <VisiblePropertiesContext.Provider value={visible}>
-          <div className="kf-form" onSubmitCapture={onSubmitCapture}>
+          <div className="kf-form" ref={formArea} onSubmitCapture={onSubmitCapture}>
             <Form
               ref={formRef}
               id={id}
@@ -181,7 +193,7 @@ export const KernForm = forwardRef<KernFormHandle, KernFormProps>(function KernF
             >
               <div className="kf-button-row">
                 {readonly ? null : (
-                  <button type="submit" className="kern-btn kern-btn--primary">
+                  <button type="submit" className="kern-btn kern-btn--primary" disabled={!hydrated}>
                     <span className="kern-label">{submitText ?? 'Absenden'}</span>
                   </button>
                 )}
