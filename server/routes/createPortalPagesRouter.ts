@@ -88,7 +88,7 @@ export function createPortalPagesRouter(deps: AppDeps): Router {
           for (const file of readFormPageChunks()) res.append('Link', `</${file}>; rel=modulepreload`);
           res.append('Link', `<${getValidatorModulePath(served.id, served.version)}>; rel=modulepreload`);
           // The citizen sees the first step as soon as the HTML and the stylesheet are there; the app takes it over.
-          appHtml = await prerenderFormPage(deps, req.path, served, head);
+          appHtml = await prerenderFormPage(deps, served, head);
         }
       } catch (error) {
         if (error instanceof HttpError && error.status === 404) return sendPage(res, 404);

@@ -3,11 +3,15 @@ import { stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { RenderFormPage } from '../../contract/formPagePrerender.ts';
 import type { ServedDefinition } from '../../contract/portalApi.ts';
+import { portalPaths } from '../../contract/portalRoutes.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { getValidatorModule } from './getValidatorModule.ts';
 
-/** Rendered form pages kept in memory (least recently used first out); one is some 10–100 KB of HTML. */
-const CACHE_SIZE = 64;
+/**
+ * Rendered form pages kept in memory (least recently used first out): room for every service of every participant,
+ * so no sequence of requests makes the server render pages over and over. One is some 10–100 KB of HTML.
+ */
+const CACHE_SIZE = 256;
 const pages = new Map<string, Promise<string | undefined>>();
 const renderers = new Map<string, Promise<RenderFormPage>>();
 
@@ -24,19 +28,21 @@ function loadRenderer(entry: string, mtimeMs: number): Promise<RenderFormPage> {
 }
 
 /**
- * The server-rendered HTML of a form page's app (see RenderFormPage): rendered once per renderer build, pathname
- * and served definition (`servedBlock`, the page's data block, stands for the latter), then taken from memory.
+ * The server-rendered HTML of a form page's app (see RenderFormPage): rendered once per renderer build and served
+ * definition (`servedBlock`, the page's data block, stands for it), then taken from memory. The page is rendered for
+ * its canonical pathname, so spellings of one URL share it.
  * Undefined when the renderer's server-side entry is not built or the render fails (logged): the browser then
  * renders the page alone, as it does for every other page.
  */
-export async function prerenderFormPage(deps: AppDeps, pathname: string, served: ServedDefinition, servedBlock: string): Promise<string | undefined> {
+export async function prerenderFormPage(deps: AppDeps, served: ServedDefinition, servedBlock: string): Promise<string | undefined> {
   const entry = deps.config.rendererSsrEntry;
   const mtimeMs = await stat(entry).then(
     (stats) => stats.mtimeMs,
     () => undefined,
   );
   if (mtimeMs === undefined) return undefined;
-  const key = createHash('sha256').update(`${mtimeMs}\0${pathname}\0`).update(servedBlock).digest('base64url');
+  const key = createHash('sha256').update(`${mtimeMs}\0`).update(servedBlock).digest('base64url');
+  const pathname = portalPaths.form(served.tenant.slug, served.id);
   const cached = pages.get(key);
   if (cached) {
     pages.delete(key);

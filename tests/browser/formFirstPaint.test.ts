@@ -119,4 +119,37 @@ describe('the form page paints its first step without a request waterfall', () =
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it("When any served version of any catalogue form is opened, then the app takes the server's first step over without rendering it anew", async () => {
+    // Every (service, version) some participant serves, each opened at the first participant that serves it.
+    const tenants = ((await (await fetch(`${server.baseUrl}/api/v1/tenants`)).json()) as { items: { slug: string }[] }).items;
+    const pages = new Map<string, string>();
+    for (const { slug } of tenants) {
+      const services = ((await (await fetch(`${server.baseUrl}/api/v1/tenants/${slug}/services`)).json()) as { items: { id: string; version: string }[] }).items;
+      for (const { id, version } of services) if (!pages.has(`${id}@${version}`)) pages.set(`${id}@${version}`, `/${slug}/leistungen/${id}/antrag`);
+    }
+    expect(pages.size).toBeGreaterThanOrEqual(15);
+    const context = await browser.newContext({ locale: 'de-DE' });
+    const failures: string[] = [];
+    for (const [form, path] of pages) {
+      const page = await context.newPage();
+      page.on('console', (message) => message.type() === 'error' && failures.push(`${form}: ${message.text()}`));
+      page.on('pageerror', (error) => failures.push(`${form}: ${error.message}`));
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/assets\/portal-[^/]+\.js$/, async (route) => {
+        await released;
+        await route.continue();
+      });
+      await page.goto(`${server.baseUrl}${path}`, { waitUntil: 'commit' });
+      await page.locator('#kf-schritt').waitFor();
+      await page.evaluate(() => ((document.getElementById('kf-schritt') as HTMLElement & { fromServer?: boolean }).fromServer = true));
+      release();
+      await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('button[type=submit]')?.disabled === false);
+      if (!(await page.evaluate(() => (document.getElementById('kf-schritt') as HTMLElement & { fromServer?: boolean }).fromServer))) failures.push(`${form}: rendered anew`);
+      await page.close();
+    }
+    expect(failures).toEqual([]);
+    await context.close();
+  });
 });

@@ -92,6 +92,58 @@ describe('the served definition travels with the page', () => {
   });
 });
 
+/** What the page carries inside `<div id="root">` (the server-rendered app, if any). */
+function appHtmlOf(html: string): string {
+  const start = html.indexOf('<div id="root">') + '<div id="root">'.length;
+  return html.slice(start, html.lastIndexOf('</div><script'));
+}
+
+describe('the server renders the form page', () => {
+  it("When the form page is requested, then the app's HTML shows the first step, with the participant's texts escaped", async () => {
+    const app = appHtmlOf(await (await fetch(`${server.baseUrl}${FORM_PAGE}`)).text());
+    expect(app).toContain('id="kf-schritt"');
+    expect(app).toContain('<input id="root_halter_vorname"');
+    expect(app).toContain('Stadt &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(app).not.toMatch(/<script/i);
+  });
+
+  it('When the same form page is requested under another spelling of its URL, then both carry the same app HTML', async () => {
+    const plain = appHtmlOf(await (await fetch(`${server.baseUrl}${FORM_PAGE}`)).text());
+    const encoded = await fetch(`${server.baseUrl}/erkelenz/leistungen/hundesteuer%2Danmeldung/antrag`);
+    expect(encoded.status).toBe(200);
+    expect(appHtmlOf(await encoded.text())).toBe(plain);
+  });
+
+  it("When the renderer's server-side entry is not built, then the page comes without app HTML for the browser to render", async () => {
+    const bare = await startServer({ config: { rendererDir, rendererSsrEntry: join(rendererDir, 'not-built.js') } });
+    try {
+      const page = await fetch(`${bare.baseUrl}${FORM_PAGE}`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('<div id="root"></div>');
+      expect(dataBlockOf(html)).toBeDefined();
+    } finally {
+      await bare.close();
+    }
+  });
+
+  it('When the server-side entry fails, then the page still comes (rendered by the browser) and the failure is logged without personal data', async () => {
+    const entry = join(rendererDir, 'failing-entry.js');
+    await writeFile(entry, "export async function renderFormPage() { throw new Error('render broke'); }\n");
+    const logged: { message: string; fields?: Record<string, unknown> }[] = [];
+    const record = (message: string, fields?: Record<string, unknown>) => void logged.push({ message, fields });
+    const failing = await startServer({ config: { rendererDir, rendererSsrEntry: entry }, logger: { debug: record, info: record, warn: record, error: record } });
+    try {
+      const page = await fetch(`${failing.baseUrl}${FORM_PAGE}`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root"></div>');
+      expect(logged.find((line) => line.message === 'form page prerender failed')?.fields).toMatchObject({ service: 'hundesteuer-anmeldung', error: 'render broke' });
+    } finally {
+      await failing.close();
+    }
+  });
+});
+
 describe('toJsonDataBlock and formPageChunks', () => {
   it('When any string is written into a data block, then the block parses back to the same value', () => {
     const value = { a: HOSTILE, b: ['<', '>', '&', '\u2029', '</script >', '<!--<script>'], c: 1 };
