@@ -16,7 +16,8 @@ declare global {
   }
 }
 
-window.__bench = {};
+// Guarded: the kreisform page's App (KernBenchApp, which imports the marks) is also rendered in Node by the runner.
+if (typeof window !== 'undefined') window.__bench = {};
 
 type BenchDefinition = { schema: Record<string, unknown>; uiSchema: Record<string, unknown> };
 
