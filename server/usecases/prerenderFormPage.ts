@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
-import type { RenderFormPage } from '../../contract/formPagePrerender.ts';
 import type { ServedDefinition } from '../../contract/portalApi.ts';
 import { portalPaths } from '../../contract/portalRoutes.ts';
 import type { AppDeps } from '../AppDeps.ts';
+import { createFormPageRenderWorker, type FormPageRenderWorker } from '../rendering/createFormPageRenderWorker.ts';
 import { getValidatorModule } from './getValidatorModule.ts';
 
 /**
@@ -13,26 +12,24 @@ import { getValidatorModule } from './getValidatorModule.ts';
  */
 const CACHE_SIZE = 256;
 const pages = new Map<string, Promise<string | undefined>>();
-const renderers = new Map<string, Promise<RenderFormPage>>();
+/** The render worker of the current renderer build (a rebuild, seen by the entry's mtime, gets a new one). */
+let current: { build: string; worker: FormPageRenderWorker } | undefined;
 
-/** The renderer's server-side entry of one build (the URL carries the file's mtime: a rebuild is loaded anew). */
-function loadRenderer(entry: string, mtimeMs: number): Promise<RenderFormPage> {
-  const url = `${pathToFileURL(entry).href}?build=${mtimeMs}`;
-  let pending = renderers.get(url);
-  if (!pending) {
-    pending = import(url).then((module: { renderFormPage: RenderFormPage }) => module.renderFormPage);
-    pending.catch(() => renderers.delete(url));
-    renderers.set(url, pending);
+function getRenderWorker(entry: string, mtimeMs: number): FormPageRenderWorker {
+  const build = `${entry}@${mtimeMs}`;
+  if (current?.build !== build) {
+    void current?.worker.close();
+    current = { build, worker: createFormPageRenderWorker(entry) };
   }
-  return pending;
+  return current.worker;
 }
 
 /**
  * The server-rendered HTML of a form page's app (see RenderFormPage): rendered once per renderer build and served
  * definition (`servedBlock`, the page's data block, stands for it), then taken from memory. The page is rendered for
  * its canonical pathname, so spellings of one URL share it.
- * Undefined when the renderer's server-side entry is not built or the render fails (logged): the browser then
- * renders the page alone, as it does for every other page.
+ * Rendered in a worker thread (createFormPageRenderWorker). Undefined when the renderer's server-side entry is not
+ * built or the render fails (logged): the browser then renders the page alone, as it does for every other page.
  */
 export async function prerenderFormPage(deps: AppDeps, served: ServedDefinition, servedBlock: string): Promise<string | undefined> {
   const entry = deps.config.rendererSsrEntry;
@@ -41,7 +38,7 @@ export async function prerenderFormPage(deps: AppDeps, served: ServedDefinition,
     () => undefined,
   );
   if (mtimeMs === undefined) return undefined;
-  const key = createHash('sha256').update(`${mtimeMs}\0`).update(servedBlock).digest('base64url');
+  const key = createHash('sha256').update(`${entry}\0${mtimeMs}\0`).update(servedBlock).digest('base64url');
   const pathname = portalPaths.form(served.tenant.slug, served.id);
   const cached = pages.get(key);
   if (cached) {
@@ -49,10 +46,8 @@ export async function prerenderFormPage(deps: AppDeps, served: ServedDefinition,
     pages.set(key, cached);
     return cached;
   }
-  const page = loadRenderer(entry, mtimeMs)
-    .then((render) =>
-      render({ pathname, definition: served, loadValidatorModuleSource: async () => (await getValidatorModule(deps, served.id, served.version)).source }),
-    )
+  const page = getValidatorModule(deps, served.id, served.version)
+    .then(({ source }) => getRenderWorker(entry, mtimeMs).render({ pathname, definition: served, validatorModuleSource: source }))
     .catch((error: unknown) => {
       // A failed render is not kept: the next request tries again.
       pages.delete(key);

@@ -129,7 +129,7 @@ describe('the server renders the form page', () => {
 
   it('When the server-side entry fails, then the page still comes (rendered by the browser) and the failure is logged without personal data', async () => {
     const entry = join(rendererDir, 'failing-entry.js');
-    await writeFile(entry, "export async function renderFormPage() { throw new Error('render broke'); }\n");
+    await writeFile(entry, "throw new Error('render broke');\n");
     const logged: { message: string; fields?: Record<string, unknown> }[] = [];
     const record = (message: string, fields?: Record<string, unknown>) => void logged.push({ message, fields });
     const failing = await startServer({ config: { rendererDir, rendererSsrEntry: entry }, logger: { debug: record, info: record, warn: record, error: record } });

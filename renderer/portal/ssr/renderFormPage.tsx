@@ -1,8 +1,10 @@
 import type { ReactElement } from 'react';
 import type { RJSFSchema } from '@rjsf/utils';
 import type { ValidatorFunctions } from '@rjsf/validator-ajv8/lib/types.js';
+import { runInThisContext } from 'node:vm';
+import { isMainThread, parentPort } from 'node:worker_threads';
 import { prerenderToNodeStream } from 'react-dom/static';
-import type { FormPageRenderInput } from '../../../contract/formPagePrerender.ts';
+import type { FormPageRenderInput, FormPageRenderReply, FormPageRenderRequest } from '../../../contract/formPagePrerender.ts';
 import { createGermanValidator, requireFromRuntime } from '../../shared/validation/validatorRuntime.ts';
 import { PortalRoot } from '../PortalRoot.tsx';
 import { prepareForm } from '../PreloadedForm.ts';
@@ -21,18 +23,40 @@ async function prerenderToString(element: ReactElement): Promise<string> {
 
 type ValidatorModuleFactory = (require: (name: string) => unknown) => ValidatorFunctions;
 
+const EXPORT_DEFAULT = 'export default ';
+
 /**
- * The portal app's HTML for a form page (RenderFormPage, run by the server from its build in dist/renderer-ssr):
- * the same tree the browser hydrates, with the form prepared as the browser prepares it. The validator module the
- * browser would load is evaluated from its source (a data: URL module; only when rendering needs the validator).
+ * The factory of a validator module (`export default function (require) {...}`, see createValidatorModuleSource),
+ * evaluated as a plain function expression rather than imported: an imported module stays in Node's module map
+ * for the life of the process, while this one is garbage once the page is rendered.
  */
-export async function renderFormPage({ pathname, definition, loadValidatorModuleSource }: FormPageRenderInput): Promise<string> {
+function evaluateValidatorModule(source: string, name: string): ValidatorModuleFactory {
+  if (!source.startsWith(EXPORT_DEFAULT)) throw new Error(`renderFormPage: the validator module of ${name} does not start with "${EXPORT_DEFAULT}"`);
+  return runInThisContext(`(${source.slice(EXPORT_DEFAULT.length)})`, { filename: `validator:${name}` }) as ValidatorModuleFactory;
+}
+
+/**
+ * The portal app's HTML for a form page (RenderFormPage; the server runs its build, dist/renderer-ssr, as a worker):
+ * the same tree the browser hydrates, with the form prepared as the browser prepares it. The validator module the
+ * browser would load is evaluated from its source, only when rendering needs the validator.
+ */
+export async function renderFormPage({ pathname, definition, validatorModuleSource }: FormPageRenderInput): Promise<string> {
   const preloadedForm = await prepareForm(definition, async () => {
-    const source = await loadValidatorModuleSource();
-    const module = (await import(/* @vite-ignore */ `data:text/javascript,${encodeURIComponent(source)}`)) as { default: ValidatorModuleFactory };
-    return createGermanValidator(module.default(requireFromRuntime), definition.schema as RJSFSchema);
+    const createValidateFunctions = evaluateValidatorModule(validatorModuleSource, `${definition.id}@${definition.version}`);
+    return createGermanValidator(createValidateFunctions(requireFromRuntime), definition.schema as RJSFSchema);
   });
   const html = await prerenderToString(<PortalRoot pathname={pathname} preloadedForm={preloadedForm} />);
   if (html.includes('<script')) throw new Error(`renderFormPage: the HTML of ${pathname} contains a script`);
   return html;
+}
+
+// Run as a worker thread (as the server runs it): renders what it is sent, one answer per request.
+if (!isMainThread && parentPort) {
+  const port = parentPort;
+  port.on('message', ({ id, input }: FormPageRenderRequest) => {
+    renderFormPage(input).then(
+      (html) => port.postMessage({ id, html } satisfies FormPageRenderReply),
+      (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies FormPageRenderReply),
+    );
+  });
 }
