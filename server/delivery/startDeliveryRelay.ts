@@ -37,6 +37,10 @@ export interface DeliveryRelay {
 }
 
 /** Sends one payload to one channel; resolves when the receiver accepted it. */
+/** Tries to record a sent delivery as delivered, and the pause before the n-th retry (n × this). */
+const RECORD_ATTEMPTS = 5;
+const RECORD_RETRY_MS = 250;
+
 export type DeliverySender = (payload: DeliveryPayload, channel: DeliveryChannel & { secret: string | null }) => Promise<void>;
 
 /**
@@ -124,14 +128,32 @@ export function startDeliveryRelay(deps: DeliveryRelayDeps, options: { senders?:
         ...PAYLOAD_CONTRIBUTORS,
       ]);
       await withTimeout(senders[delivery.kind](payload, channel), Math.floor(settings.leaseMs / 2));
-      const settled = await deps.storage.outbox.markDelivered(delivery.id, owner, deps.now().toISOString());
-      deps.logger.info('delivery delivered', { ...fields, ms: Date.now() - started, ...(settled ? {} : { leaseLost: true }) });
     } catch (error) {
       const { text, permanent } = describeDeliveryError(error);
       const dead = permanent || delivery.attempts >= settings.maxAttempts;
       const retryAt = dead ? undefined : new Date(deps.now().getTime() + computeRetryDelay(delivery.attempts, settings.retryBaseMs, settings.retryMaxMs)).toISOString();
       await deps.storage.outbox.markFailed(delivery.id, owner, text, retryAt).catch(() => undefined);
       deps.logger.warn(dead ? 'delivery dead-lettered' : 'delivery failed', { ...fields, error: text, ms: Date.now() - started, ...(retryAt ? { retryAt } : {}) });
+      return;
+    }
+    // Sent. Failing to record that (the database busy for a moment) is not a failed send: settling it as one would
+    // send it again at its retry. Only when it cannot be recorded at all does the lease expire and it goes again.
+    try {
+      const settled = await recordDelivered(delivery.id);
+      deps.logger.info('delivery delivered', { ...fields, ms: Date.now() - started, ...(settled ? {} : { leaseLost: true }) });
+    } catch (error) {
+      deps.logger.error('delivery sent but not recorded', { ...fields, error: error instanceof Error ? error.message : 'unknown' });
+    }
+  }
+
+  async function recordDelivered(id: string): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await deps.storage.outbox.markDelivered(id, owner, deps.now().toISOString());
+      } catch (error) {
+        if (attempt >= RECORD_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, RECORD_RETRY_MS * attempt));
+      }
     }
   }
 

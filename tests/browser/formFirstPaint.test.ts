@@ -120,7 +120,7 @@ describe('the form page paints its first step without a request waterfall', () =
     await context.close();
   });
 
-  it("When any served version of any catalogue form is opened, then the app takes the server's first step over without rendering it anew", async () => {
+  it("When any served version of any catalogue form is opened, then the app takes the server's first step over without rendering it anew", { timeout: 240_000 }, async () => {
     // Every (service, version) some participant serves, each opened at the first participant that serves it.
     const tenants = ((await (await fetch(`${server.baseUrl}/api/v1/tenants`)).json()) as { items: { slug: string }[] }).items;
     const pages = new Map<string, string>();

@@ -63,7 +63,7 @@ describe('imported forms in Chromium', () => {
     const audited = new Set<string>();
     for (const definition of definitions) {
       await page.goto(`${server.baseUrl}/erkelenz/leistungen/${definition.id}/antrag`);
-      await page.locator('.kf-form button[type=submit]').waitFor();
+      await page.locator('.kf-form button[type=submit]:enabled').waitFor();
       const firstStep = definition.steps?.[0]?.properties ?? Object.keys(definition.schema.properties);
       const first = firstStep[0];
       if (first) await page.locator(`[id^="root_${first}"]`).first().waitFor({ state: 'attached' });

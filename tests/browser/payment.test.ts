@@ -96,7 +96,7 @@ describe('Online payment in the browser (keyboard only)', () => {
     const filler = new KeyboardFormFiller(page, dates);
     const steps = definition.steps ?? [{ title: definition.title, properties: Object.keys(definition.schema.properties as object) }];
     for (const step of steps) {
-      await page.locator('.kf-form button[type=submit]').waitFor();
+      await page.locator('.kf-form button[type=submit]:enabled').waitFor();
       await filler.fill(data, step.properties);
       await page.locator('.kf-form button[type=submit]').focus();
       await page.keyboard.press('Enter');

@@ -213,7 +213,7 @@ describe('forms', () => {
   it('When a required field is left empty, then the error summary takes the focus and links to the field', async () => {
     const page = await openPage();
     await page.goto(`${server.baseUrl}/erkelenz/leistungen/hundesteuer-anmeldung/antrag`);
-    await page.locator('.kf-form button[type=submit]').waitFor();
+    await page.locator('.kf-form button[type=submit]:enabled').waitFor();
     await pressSubmit(page);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('kf-fehleruebersicht');
     const firstLink = page.locator('#kf-fehleruebersicht a').first();
@@ -232,7 +232,7 @@ describe('forms', () => {
   it('When a citizen saves a draft, then the resume link opens the form with the answers', async () => {
     const page = await openPage();
     await page.goto(`${server.baseUrl}/erkelenz/leistungen/hundesteuer-anmeldung/antrag`);
-    await page.locator('.kf-form button[type=submit]').waitFor();
+    await page.locator('.kf-form button[type=submit]:enabled').waitFor();
     const input = page.locator('input[id$="_vorname"]').first();
     const inputId = await input.getAttribute('id');
     await input.focus();
@@ -282,7 +282,7 @@ describe('forms', () => {
     const [first, second, third] = portal!.definition.steps!;
     const page = await openPage();
     await page.goto(`${server.baseUrl}/${portal!.tenant}/leistungen/${service}/antrag`);
-    await page.locator('.kf-form button[type=submit]').waitFor();
+    await page.locator('.kf-form button[type=submit]:enabled').waitFor();
     const filler = new KeyboardFormFiller(page, dates);
     await filler.fill(fixture.data, first!.properties);
     await pressSubmit(page);
@@ -329,7 +329,7 @@ describe('forms', () => {
       const filler = new KeyboardFormFiller(page, dates);
       const steps = definition.steps ?? [{ title: definition.title, properties: Object.keys(definition.schema.properties as object) }];
       for (const [index, step] of steps.entries()) {
-        await page.locator('.kf-form button[type=submit]').waitFor();
+        await page.locator('.kf-form button[type=submit]:enabled').waitFor();
         if (steps.length > 1) expect(await page.locator('#kf-fortschritt').innerText()).toBe(`Schritt ${index + 1} von ${steps.length}`);
         // The page heading takes the focus after the navigation, the step heading after "Weiter".
         await expectFocusOn(page, index === 0 ? 'kf-seitentitel' : 'kf-schritt', `step ${index + 1}`);
@@ -420,7 +420,7 @@ describe('files on the real catalogue', () => {
     const filler = new KeyboardFormFiller(page, dates);
     const data = { ...fixture.data, ausweis } as unknown as Data;
     for (const [index, step] of definition.steps!.entries()) {
-      await page.locator('.kf-form button[type=submit]').waitFor();
+      await page.locator('.kf-form button[type=submit]:enabled').waitFor();
       await expectFocusOn(page, index === 0 ? 'kf-seitentitel' : 'kf-schritt', `step ${index + 1}`);
       await filler.fill(data, step.properties);
       if (step.properties.includes('ausweis')) {

@@ -147,7 +147,12 @@ describe('delivery under faults', () => {
     });
     const db = await storage();
     await addWebhook(db, receiver.url);
-    const workers = await Promise.all([1, 2].map(() => spawnProcess('server/worker.ts', dataDir, { DELIVERY_CONCURRENCY: '4' }, 'kreisform worker relaying')));
+    // A lease long enough that a send slowed by a loaded machine is neither timed out (after half the lease) nor taken
+    // over: either would be a legitimate second send (at least once), and this test is about two relays never
+    // holding one delivery at once.
+    const workers = await Promise.all(
+      [1, 2].map(() => spawnProcess('server/worker.ts', dataDir, { DELIVERY_CONCURRENCY: '4', DELIVERY_LEASE_MS: '60000' }, 'kreisform worker relaying')),
+    );
     for (const worker of workers) {
       cleanups.push(async () => {
         worker.child.kill('SIGTERM');

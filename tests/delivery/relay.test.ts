@@ -53,6 +53,24 @@ describe('delivery relay', () => {
     expect(verifyWebhook(SECRET, request.headers, request.body, new Date(Date.now() + 301_000))).toMatchObject({ ok: false });
   });
 
+  it('When the database is busy as a sent delivery is recorded, then it is recorded on a later try and not sent again', async () => {
+    const { receiver, server, startRelay } = await setUp();
+    await submitKontakt(server);
+    const webhook = (await outboxRows(server)).find((row) => row.kind === 'webhook')!;
+    // The outbox of the real database, failing twice for the webhook as SQLite does while another process writes.
+    const outbox = server.deps.storage.outbox;
+    const markDelivered = outbox.markDelivered.bind(outbox);
+    let busy = 2;
+    outbox.markDelivered = (id, ...rest) =>
+      id === webhook.id && busy-- > 0 ? Promise.reject(Object.assign(new Error('SQLITE_BUSY: database is locked'), { code: 'SQLITE_BUSY' })) : markDelivered(id, ...rest);
+    startRelay();
+    await waitFor(async () => (await outboxRows(server)).every((row) => row.state === 'delivered'), 10_000, 'delivered');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(busy).toBe(-1);
+    expect(receiver.requests).toHaveLength(1);
+    expect((await outboxRows(server)).find((row) => row.kind === 'webhook')).toMatchObject({ attempts: 1, last_error: null });
+  });
+
   it('When the receiver is down for a while, then the delivery is retried with backoff and delivered exactly once when it is back', async () => {
     const { receiver, server, startRelay } = await setUp();
     receiver.status = 503;

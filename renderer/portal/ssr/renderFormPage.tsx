@@ -52,6 +52,9 @@ export async function renderFormPage({ pathname, definition, validatorModuleSour
 
 // Run as a worker thread (as the server runs it): renders what it is sent, one answer per request.
 if (!isMainThread && parentPort) {
+  // rjsf picks the input type of numbers and their decimal separator by navigator.languages (text with a decimal
+  // comma in German); the portal speaks German, so its server renders as a German browser does.
+  Object.defineProperty(globalThis, 'navigator', { value: { language: 'de-DE', languages: ['de-DE'] }, configurable: true, writable: true });
   const port = parentPort;
   port.on('message', ({ id, input }: FormPageRenderRequest) => {
     renderFormPage(input).then(
