@@ -26,6 +26,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
+import { toScriptPreload } from '../server/routes/createPortalPagesRouter.ts';
 import { createValidatorModuleSource } from '../server/usecases/createValidatorModuleSource.ts';
 import { generateBenchDefinition } from './renderer/generateBenchDefinition.ts';
 import { HYDRATION_ERROR_PREFIX, PAINTED_MESSAGE } from './renderer/paintedMessage.ts';
@@ -111,7 +112,7 @@ function serve(dir: string, kernPreloads: readonly string[]): Promise<Server> {
         const page = kernPages.get(fields);
         if (!page) throw new Error(`No benchmark definition with ${fields} fields`);
         body = page;
-        headers.link = [...kernPreloads.map((file) => `</${file}>; rel=modulepreload`), `</validator-${fields}.js>; rel=modulepreload`];
+        headers.link = [...kernPreloads.map((file) => toScriptPreload(`/${file}`)), toScriptPreload(`/validator-${fields}.js`)];
       }
       // The bare page fetches its definition; it is preloaded (the best a page without an inlined definition can do).
       if (fields && pathname === '/bare.html') headers.link = [`</definition-${fields}.json>; rel=preload; as=fetch; crossorigin=anonymous`];

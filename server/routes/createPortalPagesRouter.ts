@@ -17,6 +17,15 @@ export const PORTAL_CSP =
 /** First path segments that belong to other parts of the server, never to a participant's portal. */
 const RESERVED = new Set(['api', 'staff', 'assets', 'health', 'healthz', 'favicon.ico', 'favicon.svg']);
 
+/**
+ * A Link header value that preloads a module script without evaluating it: fetched at once, compiled when imported.
+ * (modulepreload would also compile it, and on the form route that competes with the first paint of the server's
+ * HTML, which needs no script.) `crossorigin` matches the CORS mode of a module import, so the import takes it.
+ */
+export function toScriptPreload(path: string): string {
+  return `<${path}>; rel=preload; as=script; crossorigin=anonymous`;
+}
+
 /** The app's element in portal.html, into which a server-rendered page goes. */
 const ROOT_ELEMENT = '<div id="root"></div>';
 
@@ -85,8 +94,8 @@ export function createPortalPagesRouter(deps: AppDeps): Router {
         // The form page also needs the lazily loaded form code and the precompiled validator (whose URL needs the
         // served version, which only the server knows): the browser fetches them while it still parses the app.
         if (route.page === 'form') {
-          for (const file of readFormPageChunks()) res.append('Link', `</${file}>; rel=modulepreload`);
-          res.append('Link', `<${getValidatorModulePath(served.id, served.version)}>; rel=modulepreload`);
+          for (const file of readFormPageChunks()) res.append('Link', toScriptPreload(`/${file}`));
+          res.append('Link', toScriptPreload(getValidatorModulePath(served.id, served.version)));
           // The citizen sees the first step as soon as the HTML and the stylesheet are there; the app takes it over.
           appHtml = await prerenderFormPage(deps, served, head);
         }

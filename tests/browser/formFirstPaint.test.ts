@@ -47,6 +47,10 @@ describe('the form page paints its first step without a request waterfall', () =
 
     expect(requests.filter((path) => path === '/api/v1/tenants/erkelenz/services/hundesteuer-anmeldung')).toEqual([]);
     expect(requests.filter((path) => path.startsWith('/api/v1/validators/hundesteuer-anmeldung/'))).toHaveLength(1);
+    // Each preloaded script is fetched once: the module imports take the preloaded responses.
+    const scripts = requests.filter((path) => path.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(2);
+    expect(scripts).toEqual([...new Set(scripts)]);
     expect(await page.evaluate(() => document.getElementById('kf-definition'))).toBeNull();
     expect(problems).toEqual([]);
     const result = await new AxeBuilder({ page, axeSource: AXE_SOURCE }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

@@ -75,10 +75,10 @@ describe('the served definition travels with the page', () => {
     expect(csp).not.toContain('unsafe');
     expect(page.headers.get('cache-control')).toBe('no-cache');
     const link = page.headers.get('link') ?? '';
-    expect(link).toContain('</assets/FormPage-Y.js>; rel=modulepreload');
-    expect(link).toContain('</assets/shared-Z.js>; rel=modulepreload');
+    expect(link).toContain('</assets/FormPage-Y.js>; rel=preload; as=script; crossorigin=anonymous');
+    expect(link).toContain('</assets/shared-Z.js>; rel=preload; as=script; crossorigin=anonymous');
     expect(link).not.toContain('portal-X.js');
-    expect(link).toMatch(/<\/api\/v1\/validators\/hundesteuer-anmeldung\/[0-9.]+\.js>; rel=modulepreload/);
+    expect(link).toMatch(/<\/api\/v1\/validators\/hundesteuer-anmeldung\/[0-9.]+\.js>; rel=preload; as=script; crossorigin=anonymous/);
     const validator = await fetch(`${server.baseUrl}${/<(\/api\/v1\/validators\/[^>]+)>/.exec(link)![1]}`);
     expect(validator.status).toBe(200);
   });
