@@ -36,11 +36,11 @@ export interface DeliveryRelay {
   stop(): Promise<void>;
 }
 
-/** Sends one payload to one channel; resolves when the receiver accepted it. */
 /** Tries to record a sent delivery as delivered, and the pause before the n-th retry (n × this). */
 const RECORD_ATTEMPTS = 5;
 const RECORD_RETRY_MS = 250;
 
+/** Sends one payload to one channel; resolves when the receiver accepted it. */
 export type DeliverySender = (payload: DeliveryPayload, channel: DeliveryChannel & { secret: string | null }) => Promise<void>;
 
 /**

@@ -38,9 +38,9 @@ export function createFormPageRenderWorker(entry: string, options: FormPageRende
   let idleTimer: NodeJS.Timeout | undefined;
 
   const rejectAll = (error: Error) => {
-    for (const entry of waiting.values()) {
-      clearTimeout(entry.timer);
-      entry.reject(error);
+    for (const waiter of waiting.values()) {
+      clearTimeout(waiter.timer);
+      waiter.reject(error);
     }
     waiting.clear();
   };
@@ -56,12 +56,12 @@ export function createFormPageRenderWorker(entry: string, options: FormPageRende
     // An idle worker never keeps the process alive.
     started.unref();
     started.on('message', (reply: FormPageRenderReply) => {
-      const entry = waiting.get(reply.id);
-      if (!entry) return;
+      const waiter = waiting.get(reply.id);
+      if (!waiter) return;
       waiting.delete(reply.id);
-      clearTimeout(entry.timer);
-      if ('html' in reply) entry.resolve(reply.html);
-      else entry.reject(new Error(reply.error));
+      clearTimeout(waiter.timer);
+      if ('html' in reply) waiter.resolve(reply.html);
+      else waiter.reject(new Error(reply.error));
       if (waiting.size === 0) {
         idleTimer = setTimeout(() => void stop(new Error('form page render worker ended (idle)')), idleMs);
         idleTimer.unref();
