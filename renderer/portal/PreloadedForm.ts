@@ -1,5 +1,6 @@
 import { createContext } from 'react';
-import type { ValidatorType } from '@rjsf/utils';
+import type { RJSFSchema, ValidatorType } from '@rjsf/utils';
+import { loadPrecompiledValidator } from '../shared/validation/loadPrecompiledValidator.ts';
 import { createDeferredValidator, needsValidatorToRender, type DeferredValidator } from '../shared/validation/deferredValidator.ts';
 import type { ServedDefinition } from './portalApi.ts';
 
@@ -24,4 +25,9 @@ export async function prepareForm(definition: ServedDefinition, loadValidator: (
   const validator = createDeferredValidator(loadValidator);
   if (needsValidatorToRender(definition.schema)) await validator.start();
   return { definition, validator };
+}
+
+/** prepareForm for a served definition in the browser: its validator is the server's precompiled module. */
+export function prepareServedForm(definition: ServedDefinition): Promise<PreloadedForm> {
+  return prepareForm(definition, () => loadPrecompiledValidator(definition.id, definition.version, definition.schema as RJSFSchema));
 }

@@ -2,11 +2,9 @@ import '../shared/kern/fira-sans.css';
 import '@kern-ux/native/dist/kern.min.css';
 import '../shared/kern/kern-form.css';
 import './portal.css';
-import type { RJSFSchema } from '@rjsf/utils';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { loadPrecompiledValidator } from '../shared/validation/loadPrecompiledValidator.ts';
 import { HYDRATION_MISMATCH_LOG, PortalRoot } from './PortalRoot.tsx';
-import { prepareForm, type PreloadedForm } from './PreloadedForm.ts';
+import { prepareServedForm, type PreloadedForm } from './PreloadedForm.ts';
 import { parseRoute } from './routing.ts';
 import { getPageDefinition } from './serviceCache.ts';
 
@@ -20,7 +18,7 @@ async function preloadPageForm(): Promise<PreloadedForm | undefined> {
   const definition = getPageDefinition();
   if (route.page !== 'form' || definition?.id !== route.service || definition.tenant.slug !== route.tenant) return undefined;
   try {
-    return await prepareForm(definition, () => loadPrecompiledValidator(definition.id, definition.version, definition.schema as RJSFSchema));
+    return await prepareServedForm(definition);
   } catch {
     return undefined;
   }

@@ -109,6 +109,7 @@ describe('the server renders the form page', () => {
 
   it('When the same form page is requested under another spelling of its URL, then both carry the same app HTML', async () => {
     const plain = appHtmlOf(await (await fetch(`${server.baseUrl}${FORM_PAGE}`)).text());
+    expect(plain).toContain('id="kf-schritt"');
     const encoded = await fetch(`${server.baseUrl}/erkelenz/leistungen/hundesteuer%2Danmeldung/antrag`);
     expect(encoded.status).toBe(200);
     expect(appHtmlOf(await encoded.text())).toBe(plain);

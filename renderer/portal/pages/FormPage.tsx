@@ -9,7 +9,6 @@ import { formatEuro } from '../../../engine/payments/formatEuro.ts';
 import { collectAnswers } from '../../../engine/review/collectAnswers.ts';
 import { formatAnswersText } from '../../shared/review/formatAnswersText.ts';
 import { ReviewList } from '../../shared/review/ReviewList.tsx';
-import { loadPrecompiledValidator } from '../../shared/validation/loadPrecompiledValidator.ts';
 import type { DeferredValidator } from '../../shared/validation/deferredValidator.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Link } from '../components/Link.tsx';
@@ -20,7 +19,7 @@ import { downloadBlob, downloadText } from '../downloadSummary.ts';
 import { formatDate, formatDateTime } from '../../../engine/formatDateTime.ts';
 import { ApiError, describeApiError, portalApi, type DraftSaved, type ServedDefinition, type SubmissionReceipt } from '../portalApi.ts';
 import { usePortal } from '../PortalContext.ts';
-import { prepareForm, PreloadedFormContext } from '../PreloadedForm.ts';
+import { prepareServedForm, PreloadedFormContext } from '../PreloadedForm.ts';
 import { takeResumedForm, type ResumedForm } from '../resumeStore.ts';
 import { portalPaths } from '../routing.ts';
 import { loadService } from '../serviceCache.ts';
@@ -67,10 +66,7 @@ export default function FormPage({ service }: { service: string }) {
   const initial = preloaded?.definition.tenant.slug === participant.slug && preloaded.definition.id === service ? preloaded : undefined;
   const state = useAsync(
     `form:${participant.slug}/${service}`,
-    async () => {
-      const definition = await loadService(participant.slug, service);
-      return prepareForm(definition, () => loadPrecompiledValidator(definition.id, definition.version, definition.schema as RJSFSchema));
-    },
+    async () => prepareServedForm(await loadService(participant.slug, service)),
     initial,
   );
   const [resumed] = useState(() => takeResumedForm(participant.slug, service));
